@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerServe } from './serve.command.ts';
+
+/** Every subcommand of `attain`. Add a command's register function here. */
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerServe];

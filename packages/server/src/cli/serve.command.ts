@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type Db, openDatabase } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { buildApp } from '../http/app.ts';
+import { needsSetup } from '../modules/auth/auth.service.ts';
+import { databaseOf } from './program.ts';
+
+const listenSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+});
+
+export interface Listening {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the web app and API on an open database until the process is stopped. */
+export async function serveDatabase(db: Db, listen: { port: number; host: string }): Promise<Listening> {
+  const app = await buildApp({ db, logger: false });
+  const address = await app.listen({ port: listen.port, host: listen.host });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void shutdown().finally(() => process.exit(0));
+    });
+  }
+  return { url: address.replace('[::1]', 'localhost'), close: shutdown };
+}
+
+export function parseListen(options: { port: string; host: string }) {
+  const parsed = listenSchema.safeParse(options);
+  if (!parsed.success) throw new AppError('validation_failed', `invalid --port or --host: ${parsed.error.issues[0]?.message}`, 'usage');
+  return parsed.data;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web application and its HTTP API')
+    .option('--port <port>', 'port to listen on', '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (options: { port: string; host: string }, command: Command) => {
+      const listen = parseListen(options);
+      const db = await openDatabase(databaseOf(command));
+      const server = await serveDatabase(db, listen);
+      const setup = (await needsSetup(db.kysely)) ? ' — open it in a browser to create the admin' : '';
+      process.stdout.write(`Attain is serving at ${server.url}${setup}\n`);
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,174 @@
+/**
+ * Row types of every table, as Kysely sees them (one place instead of one *.table.ts per
+ * table: the tables are plain mirrors of contract §2, and the entity registry in
+ * modules/entities describes their columns for import, templates and browsing).
+ * Money columns hold integer fen; dates ISO text; booleans 0/1.
+ */
+import type { Generated } from 'kysely';
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  kind: string | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  email: string | null;
+  unit_id: string;
+  role: string;
+  title: string | null;
+  hire_date: string;
+  leave_date: string | null;
+  manager_id: string | null;
+}
+
+export interface UnitMovesTable {
+  person_id: string;
+  unit_id: string;
+  effective_from: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  name: string;
+  line: string;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  type: string | null;
+  region: string | null;
+}
+
+export interface OrdersTable {
+  id: string;
+  date: string;
+  rep_id: string;
+  customer_id: string;
+  product_id: string;
+  amount: number;
+  cost: number | null;
+}
+
+export interface OrderCreditsTable {
+  order_id: string;
+  rep_id: string;
+  share: string;
+}
+
+export interface PaymentsTable {
+  id: string;
+  date: string;
+  order_id: string;
+  amount: number;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  date: string;
+  rep_id: string;
+  type: string;
+  customer_id: string | null;
+}
+
+export interface LeadsTable {
+  id: string;
+  created_on: string;
+  rep_id: string;
+  source: string | null;
+  converted_on: string | null;
+}
+
+export interface OpportunitiesTable {
+  id: string;
+  rep_id: string;
+  customer_id: string | null;
+  created_on: string;
+  amount: number;
+  closed_on: string | null;
+  won: number | null;
+}
+
+export interface SurveysTable {
+  id: string;
+  date: string;
+  rep_id: string;
+  customer_id: string | null;
+  kind: string;
+  score: number;
+}
+
+export interface ComplaintsTable {
+  id: string;
+  date: string;
+  rep_id: string;
+  customer_id: string | null;
+  resolved_on: string | null;
+}
+
+export interface GoalsTable {
+  goal_key: string;
+  period: string;
+  scope: string;
+  metric: string;
+  value: string;
+  product_line: string | null;
+  customer_type: string | null;
+  region: string | null;
+  floor: string | null;
+  stretch: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  login: string;
+  person_id: string | null;
+  role: string;
+  display_name: string;
+  password_hash: string;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  units: UnitsTable;
+  people: PeopleTable;
+  unit_moves: UnitMovesTable;
+  products: ProductsTable;
+  customers: CustomersTable;
+  orders: OrdersTable;
+  order_credits: OrderCreditsTable;
+  payments: PaymentsTable;
+  activities: ActivitiesTable;
+  leads: LeadsTable;
+  opportunities: OpportunitiesTable;
+  surveys: SurveysTable;
+  complaints: ComplaintsTable;
+  goals: GoalsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}

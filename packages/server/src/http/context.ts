@@ -1,0 +1,23 @@
+import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/database.ts';
+import type { LoginLimiter } from '../modules/auth/login-limiter.ts';
+
+/** What every route module receives: the database and the clock (tests pin the clock). */
+export interface AppContext {
+  readonly db: Db;
+  readonly now: () => Date;
+  readonly loginLimiter: LoginLimiter;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A feature's routes: registered under /api/v1 by buildApp. */
+export type RouteModule = (app: App, ctx: AppContext) => void | Promise<void>;

@@ -1,0 +1,6 @@
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import type { RouteModule } from './context.ts';
+
+/** Every feature's routes, mounted under /api/v1. Add a module here when you add a feature. */
+export const ROUTE_MODULES: readonly RouteModule[] = [authRoutes, auditRoutes];

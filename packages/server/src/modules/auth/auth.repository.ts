@@ -1,0 +1,61 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, UsersTable } from '../../db/schema.ts';
+import { isRole } from '../entities/roles.ts';
+import type { Actor } from './actor.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type UserRow = Selectable<UsersTable>;
+
+export function toActor(user: UserRow): Actor {
+  if (!isRole(user.role)) throw new Error(`user ${user.login} has an unknown role ${user.role}`);
+  return {
+    userId: user.id,
+    login: user.login,
+    displayName: user.display_name,
+    role: user.role,
+    personId: user.person_id,
+  };
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findUserByLogin(db: Executor, login: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, user: Omit<UserRow, 'disabled'>): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  session: { id: string; userId: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt })
+    .execute();
+}
+
+/** The user of a live session (not expired, user not disabled). */
+export function findSessionUser(db: Executor, sessionId: string, nowIso: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', nowIso)
+    .where('users.disabled', '=', 0)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('login').execute();
+}

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { describeDb } from '../../../test/db.ts';
+import { CSRF_HEADER } from '../../http/app.ts';
+
+describeDb('auth', () => {
+  const t = useTestApp();
+
+  it('asks for the admin on first run, then never again', async () => {
+    const anonymous = t.anonymous();
+    expect((await anonymous.get('/api/v1/setup')).json()).toEqual({ needsSetup: true });
+    const created = await anonymous.post('/api/v1/setup', { login: 'admin', password: 'admin-pass-1', displayName: '管理员' });
+    expect(created.statusCode).toBe(200);
+    expect(created.json().user.role).toBe('admin');
+    const cookie = String(created.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect((await anonymous.get('/api/v1/setup')).json()).toEqual({ needsSetup: false });
+    const again = await anonymous.post('/api/v1/setup', { login: 'x', password: 'admin-pass-1', displayName: 'x' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('setup_done');
+  });
+
+  it('signs in, answers me, signs out', async () => {
+    const client = await t.signIn({ login: 'rep1@example.com', role: 'rep' });
+    const me = await client.get('/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({ login: 'rep1@example.com', role: 'rep' });
+    expect(me.json().permissions.viewAudit).toBe(false);
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('rejects a wrong password, then rate-limits the login', async () => {
+    await t.signIn({ login: 'victim', role: 'rep' });
+    const anonymous = t.anonymous();
+    for (let i = 0; i < 5; i++) {
+      const r = await anonymous.post('/api/v1/auth/login', { login: 'victim', password: 'wrong-password' });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await anonymous.post('/api/v1/auth/login', { login: 'victim', password: 'wrong-password' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('rate_limited');
+  });
+
+  it('refuses a write without the CSRF header', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'a', password: 'b' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf_rejected');
+    expect(CSRF_HEADER).toBe('x-attain-request');
+  });
+
+  it('validates bodies and names the field', async () => {
+    const r = await t.anonymous().post('/api/v1/auth/login', { login: 'a' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'validation_failed', field: 'password' });
+  });
+
+  it('shows the audit log to admin only', async () => {
+    const rep = await t.signIn({ login: 'rep2', role: 'rep' });
+    expect((await rep.get('/api/v1/audit')).statusCode).toBe(403);
+    const admin = await t.signIn({ login: 'admin2', role: 'admin' });
+    const audit = await admin.get('/api/v1/audit?entity=users');
+    expect(audit.statusCode).toBe(200);
+    expect(audit.json().rows.some((r: { after: { login: string } }) => r.after.login === 'rep2')).toBe(true);
+  });
+});
