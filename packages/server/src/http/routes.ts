@@ -1,6 +1,15 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { browseRoutes } from '../modules/browse/browse.routes.ts';
+import { orgRoutes } from '../modules/org/org.routes.ts';
+import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { RouteModule } from './context.ts';
 
 /** Every feature's routes, mounted under /api/v1. Add a module here when you add a feature. */
-export const ROUTE_MODULES: readonly RouteModule[] = [authRoutes, auditRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  authRoutes,
+  auditRoutes,
+  browseRoutes,
+  orgRoutes,
+  usersRoutes,
+ ];
