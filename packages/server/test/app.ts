@@ -57,11 +57,23 @@ export function useTestApp(options: { now?: () => Date } = {}): TestApp {
     },
     anonymous: () => clientFor(holder.app),
     async signIn(user) {
-      const existing = await holder.db.kysely.selectFrom('users').select('id').where('login', '=', user.login).executeTakeFirst();
+      const existing = await holder.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', user.login)
+        .executeTakeFirst();
       if (!existing) {
-        await createUser(holder.db.kysely, SYSTEM_ACTOR, { displayName: user.login, ...user, password: TEST_PASSWORD }, new Date());
+        await createUser(
+          holder.db.kysely,
+          SYSTEM_ACTOR,
+          { displayName: user.login, ...user, password: TEST_PASSWORD },
+          new Date(),
+        );
       }
-      const response = await clientFor(holder.app).post('/api/v1/auth/login', { login: user.login, password: TEST_PASSWORD });
+      const response = await clientFor(holder.app).post('/api/v1/auth/login', {
+        login: user.login,
+        password: TEST_PASSWORD,
+      });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0];
       return clientFor(holder.app, cookie);

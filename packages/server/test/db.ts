@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { openDatabase, type Db } from '../src/db/database.ts';
+import { type Db, openDatabase } from '../src/db/database.ts';
 
 /** Which database this run of the server suite uses (vitest.config.ts sets it per project). */
 export const testDialect = process.env.ATTAIN_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';

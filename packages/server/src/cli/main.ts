@@ -19,7 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`attain: ${error.message}\n`);
       return error.code === 'validation_failed' && error.field === 'usage' ? EXIT.usage : EXIT.invalidInput;
     }
-    process.stderr.write(`attain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `attain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.invalidInput;
   }
 }

@@ -34,7 +34,12 @@ export async function serveDatabase(db: Db, listen: { port: number; host: string
 
 export function parseListen(options: { port: string; host: string }) {
   const parsed = listenSchema.safeParse(options);
-  if (!parsed.success) throw new AppError('validation_failed', `invalid --port or --host: ${parsed.error.issues[0]?.message}`, 'usage');
+  if (!parsed.success)
+    throw new AppError(
+      'validation_failed',
+      `invalid --port or --host: ${parsed.error.issues[0]?.message}`,
+      'usage',
+    );
   return parsed.data;
 }
 

@@ -8,11 +8,11 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { actorForToken } from '../modules/auth/auth.service.ts';
 import { LoginLimiter } from '../modules/auth/login-limiter.ts';
-import type { Db } from '../db/database.ts';
 import type { App, AppContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { ROUTE_MODULES } from './routes.ts';
@@ -40,8 +40,15 @@ export interface AppOptions {
 
 /** The whole HTTP application: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 }).withTypeProvider() as App;
-  const ctx: AppContext = { db: options.db, now: options.now ?? (() => new Date()), loginLimiter: new LoginLimiter() };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider() as App;
+  const ctx: AppContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    loginLimiter: new LoginLimiter(),
+  };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

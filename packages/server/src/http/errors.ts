@@ -18,13 +18,19 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     const first = error.validation[0];
     const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.');
     const body: ErrorBody = {
-      error: { code: 'validation_failed', message: `${error.validationContext ?? 'request'}: ${first?.message ?? 'invalid'}` },
+      error: {
+        code: 'validation_failed',
+        message: `${error.validationContext ?? 'request'}: ${first?.message ?? 'invalid'}`,
+      },
     };
     if (path) body.error.field = String(path);
     return reply.status(400).send(body);
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error(error);
   const code = status === 500 ? 'internal' : (error.code ?? 'bad_request').toLowerCase();
-  return reply.status(status).send({ error: { code, message: status === 500 ? 'internal error' : error.message } });
+  return reply
+    .status(status)
+    .send({ error: { code, message: status === 500 ? 'internal error' : error.message } });
 }

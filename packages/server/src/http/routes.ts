@@ -12,4 +12,4 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   browseRoutes,
   orgRoutes,
   usersRoutes,
- ];
+];

@@ -1,4 +1,10 @@
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import {
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  PostgresAdapter,
+  sql,
+} from 'kysely';
 
 // Portable schema (STYLE.md §8): money as integer fen (bigint), dates as ISO text,
 // booleans as 0/1 integers, decimals (shares, goal values) as exact decimal text.
@@ -197,9 +203,23 @@ export async function up(db: Db): Promise<void> {
 
 export async function down(db: Db): Promise<void> {
   for (const table of [
-    'audit_log', 'sessions', 'users', 'goals', 'complaints', 'surveys', 'opportunities', 'leads',
-    'activities', 'payments', 'order_credits', 'orders', 'customers', 'products', 'unit_moves',
-    'people', 'units',
+    'audit_log',
+    'sessions',
+    'users',
+    'goals',
+    'complaints',
+    'surveys',
+    'opportunities',
+    'leads',
+    'activities',
+    'payments',
+    'order_credits',
+    'orders',
+    'customers',
+    'products',
+    'unit_moves',
+    'people',
+    'units',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

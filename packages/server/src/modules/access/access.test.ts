@@ -12,7 +12,11 @@ describeDb('data scope through the API', () => {
   beforeAll(async () => {
     await insertSmallCompany(t.db.kysely);
     for (const id of ['r1', 'm1', 'm2', 'em', 'hr1', 'fin1'] as const) {
-      const person = await t.db.kysely.selectFrom('people').select('role').where('id', '=', id).executeTakeFirstOrThrow();
+      const person = await t.db.kysely
+        .selectFrom('people')
+        .select('role')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       as[id] = await t.signIn({ login: id, role: person.role as 'rep', personId: id });
     }
     as.admin = await t.signIn({ login: 'root', role: 'admin' });
@@ -31,7 +35,10 @@ describeDb('data scope through the API', () => {
   });
 
   it('a rep sees his unit path in the tree, not other regions', async () => {
-    const units = (await as.r1.get('/api/v1/org/tree')).json().units.map((u: { id: string }) => u.id).sort();
+    const units = (await as.r1.get('/api/v1/org/tree'))
+      .json()
+      .units.map((u: { id: string }) => u.id)
+      .sort();
     expect(units).toEqual(['EAST', 'HQ', 'T1']);
   });
 
@@ -45,7 +52,12 @@ describeDb('data scope through the API', () => {
 
   it('a region manager sees the region subtree', async () => {
     expect(await ids(as.em, '/api/v1/people?unitId=EAST')).toEqual(['em', 'm1', 'm2', 'r1', 'r2']);
-    expect(await ids(as.em, '/api/v1/entities/orders/rows')).toEqual(['o-r1', 'o-r2-july', 'o-r2-sept', 'o-split']);
+    expect(await ids(as.em, '/api/v1/entities/orders/rows')).toEqual([
+      'o-r1',
+      'o-r2-july',
+      'o-r2-sept',
+      'o-split',
+    ]);
   });
 
   it('hr, finance and admin see everything', async () => {
@@ -59,10 +71,18 @@ describeDb('data scope through the API', () => {
     for (const client of [as.r1, as.m1, as.hr1, as.fin1]) {
       expect((await client.get('/api/v1/audit')).statusCode).toBe(403);
       expect((await client.get('/api/v1/users')).statusCode).toBe(403);
-      const write = await client.post('/api/v1/users', { login: 'x1', password: 'long-enough-1', personId: 'r3' });
+      const write = await client.post('/api/v1/users', {
+        login: 'x1',
+        password: 'long-enough-1',
+        personId: 'r3',
+      });
       expect(write.statusCode).toBe(403);
     }
-    const created = await as.admin.post('/api/v1/users', { login: 'r3', password: 'long-enough-1', personId: 'r3' });
+    const created = await as.admin.post('/api/v1/users', {
+      login: 'r3',
+      password: 'long-enough-1',
+      personId: 'r3',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ role: 'rep', personId: 'r3' });
     const audit = await as.admin.get('/api/v1/audit?entity=users');
@@ -79,7 +99,9 @@ describeDb('data scope through the API', () => {
   });
 
   it('pages, sorts, filters and formats money', async () => {
-    const page = (await as.admin.get('/api/v1/entities/orders/rows?sort=amount&order=desc&pageSize=2&page=1')).json();
+    const page = (
+      await as.admin.get('/api/v1/entities/orders/rows?sort=amount&order=desc&pageSize=2&page=1')
+    ).json();
     expect(page.total).toBe(5);
     expect(page.rows.map((r: { id: string }) => r.id)).toEqual(['o-split', 'o-r3']);
     expect(page.rows[0].amount).toBe('5000.00');

@@ -49,7 +49,8 @@ describe('data scope', () => {
   const today = '2026-11-23';
 
   it('gives hr, finance and admin everything', () => {
-    for (const role of ['hr', 'finance', 'admin'] as const) expect(scopeOf(actor(role, null), dir, today).kind).toBe('all');
+    for (const role of ['hr', 'finance', 'admin'] as const)
+      expect(scopeOf(actor(role, null), dir, today).kind).toBe('all');
   });
 
   it('limits a rep to himself', () => {

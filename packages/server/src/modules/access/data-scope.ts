@@ -12,7 +12,14 @@
  * Everyone sees the names of the units on the path from their own unit to the root.
  */
 import type { Actor } from '../auth/actor.ts';
-import { type Interval, intervalsWithin, type OrgDirectory, pathToRoot, subtreeOf, unitOn } from './org-directory.ts';
+import {
+  type Interval,
+  intervalsWithin,
+  type OrgDirectory,
+  pathToRoot,
+  subtreeOf,
+  unitOn,
+} from './org-directory.ts';
 
 export type DataScope =
   | { readonly kind: 'all' }
@@ -33,7 +40,8 @@ export function scopeOf(actor: Actor, dir: OrgDirectory, today: string): DataSco
   if (GLOBAL_ROLES.has(actor.role)) return { kind: 'all' };
   const personId = actor.personId;
   const ownUnit = personId ? unitOn(dir, personId, today) : null;
-  if (!personId || !ownUnit) return { kind: 'limited', people: new Map(), units: new Set(), unitNames: new Set() };
+  if (!personId || !ownUnit)
+    return { kind: 'limited', people: new Map(), units: new Set(), unitNames: new Set() };
   const unitNames = new Set(pathToRoot(dir, ownUnit));
   if (actor.role !== 'manager') {
     return { kind: 'limited', people: new Map([[personId, [ALWAYS]]]), units: new Set(), unitNames };
@@ -68,5 +76,7 @@ export function canSeeGoalScope(scope: DataScope, goalScope: string): boolean {
 export function canSeeEvent(scope: DataScope, personId: string, date: string): boolean {
   if (scope.kind === 'all') return true;
   const intervals = scope.people.get(personId);
-  return !!intervals?.some((i) => (i.from === null || date >= i.from) && (i.until === null || date < i.until));
+  return !!intervals?.some(
+    (i) => (i.from === null || date >= i.from) && (i.until === null || date < i.until),
+  );
 }

@@ -50,7 +50,8 @@ export function buildOrgDirectory(
     list.push({ unitId: move.unitId, effectiveFrom: move.effectiveFrom });
     movesByPerson.set(move.personId, list);
   }
-  for (const list of movesByPerson.values()) list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  for (const list of movesByPerson.values())
+    list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return {
     units: new Map(units.map((u) => [u.id, u])),
     children,
@@ -125,7 +126,8 @@ export function intervalsWithin(dir: OrgDirectory, personId: string, units: Read
   for (const segment of segments) {
     if (!units.has(segment.unitId)) continue;
     const last = result[result.length - 1];
-    if (last && last.until === segment.from) result[result.length - 1] = { from: last.from, until: segment.until };
+    if (last && last.until === segment.from)
+      result[result.length - 1] = { from: last.from, until: segment.until };
     else result.push({ from: segment.from, until: segment.until });
   }
   return result;

@@ -23,7 +23,12 @@ export function personVisible(eb: Eb, scope: DataScope, personColumn: string): E
  * scope on that date (contract §4 effective dating). People visible at all times collapse
  * into one `in` list.
  */
-export function eventVisible(eb: Eb, scope: DataScope, personColumn: string, dateColumn: string): Expression<SqlBool> {
+export function eventVisible(
+  eb: Eb,
+  scope: DataScope,
+  personColumn: string,
+  dateColumn: string,
+): Expression<SqlBool> {
   if (scope.kind === 'all') return EVERYTHING;
   const always: string[] = [];
   const dated: Expression<SqlBool>[] = [];

@@ -13,13 +13,19 @@ export interface AuditEntry {
   readonly detail?: unknown;
 }
 
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const json = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /**
  * Appends one audit entry inside the caller's transaction, so the entry exists exactly when
  * the write it describes does. The log is append-only: nothing updates or deletes it.
  */
-export async function appendAudit(db: Executor, actor: Actor, entry: AuditEntry, at = new Date()): Promise<void> {
+export async function appendAudit(
+  db: Executor,
+  actor: Actor,
+  entry: AuditEntry,
+  at = new Date(),
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session-cookie.ts';
 import type { RouteModule } from '../../http/context.ts';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session-cookie.ts';
 import { permissionsOf } from '../access/permissions.ts';
 import { requireActor } from './actor.ts';
 import { login, logout, MIN_PASSWORD_LENGTH, needsSetup, setupAdmin, startSession } from './auth.service.ts';
@@ -53,7 +53,12 @@ export const authRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const session = await login(ctx.db.kysely, ctx.loginLimiter, { ...request.body, clientAddress: request.ip }, ctx.now());
+      const session = await login(
+        ctx.db.kysely,
+        ctx.loginLimiter,
+        { ...request.body, clientAddress: request.ip },
+        ctx.now(),
+      );
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return { user: session.actor, permissions: permissionsOf(session.actor) };
     },

@@ -45,7 +45,11 @@ export async function createUser(
   passwordHash?: string,
 ): Promise<Actor> {
   if (user.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('validation_failed', `password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+    throw new AppError(
+      'validation_failed',
+      `password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+      'password',
+    );
   }
   const hash = passwordHash ?? (await hashPassword(user.password));
   return db.transaction().execute(async (trx) => {
@@ -73,7 +77,11 @@ export async function createUser(
 }
 
 /** First run: creates the admin, only while no user exists. */
-export async function setupAdmin(db: Kysely<Database>, user: Omit<NewUser, 'role'>, now: Date): Promise<Actor> {
+export async function setupAdmin(
+  db: Kysely<Database>,
+  user: Omit<NewUser, 'role'>,
+  now: Date,
+): Promise<Actor> {
   if (!(await needsSetup(db))) throw new AppError('setup_done', 'Attain is already set up; sign in instead');
   return createUser(db, SYSTEM_ACTOR, { ...user, role: 'admin' }, now);
 }

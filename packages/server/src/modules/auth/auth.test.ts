@@ -9,14 +9,22 @@ describeDb('auth', () => {
   it('asks for the admin on first run, then never again', async () => {
     const anonymous = t.anonymous();
     expect((await anonymous.get('/api/v1/setup')).json()).toEqual({ needsSetup: true });
-    const created = await anonymous.post('/api/v1/setup', { login: 'admin', password: 'admin-pass-1', displayName: '管理员' });
+    const created = await anonymous.post('/api/v1/setup', {
+      login: 'admin',
+      password: 'admin-pass-1',
+      displayName: '管理员',
+    });
     expect(created.statusCode).toBe(200);
     expect(created.json().user.role).toBe('admin');
     const cookie = String(created.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect((await anonymous.get('/api/v1/setup')).json()).toEqual({ needsSetup: false });
-    const again = await anonymous.post('/api/v1/setup', { login: 'x', password: 'admin-pass-1', displayName: 'x' });
+    const again = await anonymous.post('/api/v1/setup', {
+      login: 'x',
+      password: 'admin-pass-1',
+      displayName: 'x',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('setup_done');
   });
@@ -38,7 +46,10 @@ describeDb('auth', () => {
       const r = await anonymous.post('/api/v1/auth/login', { login: 'victim', password: 'wrong-password' });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await anonymous.post('/api/v1/auth/login', { login: 'victim', password: 'wrong-password' });
+    const blocked = await anonymous.post('/api/v1/auth/login', {
+      login: 'victim',
+      password: 'wrong-password',
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('rate_limited');
   });

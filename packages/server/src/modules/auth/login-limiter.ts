@@ -21,7 +21,8 @@ export class LoginLimiter {
   }
 
   recordFailure(login: string, address: string, now: number): void {
-    for (const key of [`login:${login}`, `ip:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+    for (const key of [`login:${login}`, `ip:${address}`])
+      this.failures.set(key, [...this.recent(key, now), now]);
   }
 
   recordSuccess(login: string): void {

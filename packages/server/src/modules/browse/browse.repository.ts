@@ -64,7 +64,16 @@ function baseQuery(db: AnyDb, spec: EntitySpec) {
     : query;
 }
 
-const SEARCHABLE = new Set(['id', 'name', 'rep_id', 'customer_id', 'order_id', 'person_id', 'scope', 'metric']);
+const SEARCHABLE = new Set([
+  'id',
+  'name',
+  'rep_id',
+  'customer_id',
+  'order_id',
+  'person_id',
+  'scope',
+  'metric',
+]);
 
 export interface BrowsePage {
   readonly rows: Record<string, unknown>[];
@@ -82,7 +91,8 @@ export async function browseEntity(
   const dateColumn = dateColumnOf(spec);
   const filters = exactFilters(query);
   for (const column of Object.keys(filters)) {
-    if (!columns.has(column)) throw new AppError('validation_failed', `${entity} has no column ${column}`, `f.${column}`);
+    if (!columns.has(column))
+      throw new AppError('validation_failed', `${entity} has no column ${column}`, `f.${column}`);
   }
   const sort = query.sort ?? spec.defaultSort;
   if (!columns.has(sort)) throw new AppError('validation_failed', `${entity} has no column ${sort}`, 'sort');
@@ -90,14 +100,19 @@ export async function browseEntity(
 
   const where = (eb: Eb) => {
     const parts: Expression<SqlBool>[] = [scopeCondition(eb, entity, scope)];
-    for (const [column, value] of Object.entries(filters)) parts.push(eb(eb.ref(`${spec.table}.${column}`), '=', value));
+    for (const [column, value] of Object.entries(filters))
+      parts.push(eb(eb.ref(`${spec.table}.${column}`), '=', value));
     if (dateColumn && query.from) parts.push(eb(eb.ref(dateColumn), '>=', query.from));
     if (dateColumn && query.to) parts.push(eb(eb.ref(dateColumn), '<=', query.to));
     if (query.q) {
       const pattern = `%${query.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       const searchable = spec.columns.filter((c) => SEARCHABLE.has(c.name));
       parts.push(
-        eb.or(searchable.map((c) => sql<SqlBool>`lower(${eb.ref(`${spec.table}.${c.name}`)}) like ${pattern} escape '\\'`)),
+        eb.or(
+          searchable.map(
+            (c) => sql<SqlBool>`lower(${eb.ref(`${spec.table}.${c.name}`)}) like ${pattern} escape '\\'`,
+          ),
+        ),
       );
     }
     return eb.and(parts);
@@ -109,9 +124,13 @@ export async function browseEntity(
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   const selected = spec.columns.map((c) => `${spec.table}.${c.name}`);
-  let rowsQuery = baseQuery(anyDb, spec).where(where).select(selected).orderBy(`${spec.table}.${sort}`, order);
+  let rowsQuery = baseQuery(anyDb, spec)
+    .where(where)
+    .select(selected)
+    .orderBy(`${spec.table}.${sort}`, order);
   // A stable order for paging: the key columns break ties.
-  for (const key of spec.key) if (key !== sort && columns.has(key)) rowsQuery = rowsQuery.orderBy(`${spec.table}.${key}`, 'asc');
+  for (const key of spec.key)
+    if (key !== sort && columns.has(key)) rowsQuery = rowsQuery.orderBy(`${spec.table}.${key}`, 'asc');
   const rows = await rowsQuery
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

@@ -35,7 +35,16 @@ export const isEntityName = (value: string): value is EntityName =>
  * - `decimal`: exact decimal (goal values) → normalized decimal text
  * - `integer`, `boolean` (true/false, 是/否, 1/0), `enum` (one of `values`)
  */
-export type ColumnType = 'id' | 'text' | 'date' | 'money' | 'share' | 'decimal' | 'integer' | 'boolean' | 'enum';
+export type ColumnType =
+  | 'id'
+  | 'text'
+  | 'date'
+  | 'money'
+  | 'share'
+  | 'decimal'
+  | 'integer'
+  | 'boolean'
+  | 'enum';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -82,13 +91,17 @@ const col = (
   extra: Partial<Pick<ColumnSpec, 'values' | 'references' | 'aliases'>> = {},
 ): ColumnSpec => ({ name, type, required, zh, en, ...extra });
 
-const id = (zh: string, en: string, aliases: string[] = []) => col('id', 'id', true, zh, en, { aliases: [...aliases, 'ID', '编号'] });
+const id = (zh: string, en: string, aliases: string[] = []) =>
+  col('id', 'id', true, zh, en, { aliases: [...aliases, 'ID', '编号'] });
 const rep = col('rep_id', 'id', true, '销售员', 'Sales rep', {
   references: 'people',
   aliases: ['销售员工号', '销售员编号', '业务员', '员工编号', '工号'],
 });
 const customer = (required: boolean) =>
-  col('customer_id', 'id', required, '客户编号', 'Customer', { references: 'customers', aliases: ['客户', '客户ID'] });
+  col('customer_id', 'id', required, '客户编号', 'Customer', {
+    references: 'customers',
+    aliases: ['客户', '客户ID'],
+  });
 const date = col('date', 'date', true, '日期', 'Date');
 
 export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
@@ -102,7 +115,10 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     columns: [
       id('单元编号', 'Unit id', ['部门编号', '单位编号']),
       col('name', 'text', true, '名称', 'Name', { aliases: ['单元名称', '部门名称', '单位名称'] }),
-      col('parent_id', 'id', false, '上级编号', 'Parent unit', { references: 'units', aliases: ['上级单元', '上级部门'] }),
+      col('parent_id', 'id', false, '上级编号', 'Parent unit', {
+        references: 'units',
+        aliases: ['上级单元', '上级部门'],
+      }),
       col('kind', 'enum', false, '类型', 'Kind', { values: UNIT_KINDS, aliases: ['单元类型'] }),
     ],
   },
@@ -117,12 +133,18 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
       id('工号', 'Person id', ['员工编号', '人员编号']),
       col('name', 'text', true, '姓名', 'Name'),
       col('email', 'text', false, '邮箱', 'Email', { aliases: ['电子邮箱', '邮件'] }),
-      col('unit_id', 'id', true, '所属单元', 'Unit', { references: 'units', aliases: ['部门编号', '所属部门', '单元编号'] }),
+      col('unit_id', 'id', true, '所属单元', 'Unit', {
+        references: 'units',
+        aliases: ['部门编号', '所属部门', '单元编号'],
+      }),
       col('role', 'enum', true, '角色', 'Role', { values: ROLES }),
       col('title', 'text', false, '职位', 'Title', { aliases: ['职务'] }),
       col('hire_date', 'date', true, '入职日期', 'Hire date'),
       col('leave_date', 'date', false, '离职日期', 'Leave date'),
-      col('manager_id', 'id', false, '直属上级', 'Manager', { references: 'people', aliases: ['上级工号', '经理工号'] }),
+      col('manager_id', 'id', false, '直属上级', 'Manager', {
+        references: 'people',
+        aliases: ['上级工号', '经理工号'],
+      }),
     ],
   },
   unit_moves: {
@@ -133,8 +155,14 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     key: ['person_id', 'effective_from'],
     defaultSort: 'effective_from',
     columns: [
-      col('person_id', 'id', true, '工号', 'Person', { references: 'people', aliases: ['员工编号', '人员编号'] }),
-      col('unit_id', 'id', true, '调入单元', 'New unit', { references: 'units', aliases: ['新单元', '新部门', '单元编号'] }),
+      col('person_id', 'id', true, '工号', 'Person', {
+        references: 'people',
+        aliases: ['员工编号', '人员编号'],
+      }),
+      col('unit_id', 'id', true, '调入单元', 'New unit', {
+        references: 'units',
+        aliases: ['新单元', '新部门', '单元编号'],
+      }),
       col('effective_from', 'date', true, '生效日期', 'Effective from'),
     ],
   },

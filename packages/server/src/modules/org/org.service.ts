@@ -25,7 +25,13 @@ export function orgTree(dir: OrgDirectory, scope: DataScope, today: string): Tre
   }
   return [...dir.units.values()]
     .filter((u) => canSeeUnit(scope, u.id))
-    .map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, kind: u.kind, headcount: headcount.get(u.id) ?? 0 }))
+    .map((u) => ({
+      id: u.id,
+      name: u.name,
+      parentId: u.parentId,
+      kind: u.kind,
+      headcount: headcount.get(u.id) ?? 0,
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

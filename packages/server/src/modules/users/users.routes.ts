@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import type { RouteModule } from '../../http/context.ts';
 import { AppError } from '../../errors.ts';
+import type { RouteModule } from '../../http/context.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
 import { listUsers } from '../auth/auth.repository.ts';
 import { createUser, MIN_PASSWORD_LENGTH } from '../auth/auth.service.ts';
 import { ROLES } from '../entities/entities.ts';
 
-const userView = (u: { id: string; login: string; display_name: string; role: string; person_id: string | null; disabled: number }) => ({
+const userView = (u: {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  person_id: string | null;
+  disabled: number;
+}) => ({
   id: u.id,
   login: u.login,
   displayName: u.display_name,
@@ -41,13 +48,22 @@ export const usersRoutes: RouteModule = (app, ctx) => {
       requireRole(actor, 'admin');
       const { personId, ...body } = request.body;
       const person = personId
-        ? await ctx.db.kysely.selectFrom('people').select(['name', 'role']).where('id', '=', personId).executeTakeFirst()
+        ? await ctx.db.kysely
+            .selectFrom('people')
+            .select(['name', 'role'])
+            .where('id', '=', personId)
+            .executeTakeFirst()
         : undefined;
       if (personId && !person) throw new AppError('validation_failed', `no person ${personId}`, 'personId');
       const role = body.role ?? (person?.role as (typeof ROLES)[number] | undefined);
       if (!role) throw new AppError('validation_failed', 'a login without a person needs a role', 'role');
       const displayName = body.displayName ?? person?.name ?? body.login;
-      const created = await createUser(ctx.db.kysely, actor, { ...body, role, displayName, personId }, ctx.now());
+      const created = await createUser(
+        ctx.db.kysely,
+        actor,
+        { ...body, role, displayName, personId },
+        ctx.now(),
+      );
       return reply.status(201).send(created);
     },
   );
