@@ -1,0 +1,102 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { fetchSetupState, setupAdmin } from '../../api/auth.ts';
+import { AuthFrame } from '../../components/AuthFrame.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { useSignedIn } from '../../session/useSession.ts';
+
+/** Server rule (auth.service MIN_PASSWORD_LENGTH). */
+const MIN_PASSWORD_LENGTH = 8;
+
+interface AdminForm {
+  login: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+}
+
+/** First run: the database has no users yet, so the first visitor creates the administrator. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const signedIn = useSignedIn();
+  const setup = useQuery({ queryKey: ['setup'], queryFn: fetchSetupState });
+  const submit = useMutation({
+    mutationFn: setupAdmin,
+    onSuccess: (me) => {
+      client.setQueryData(['setup'], { needsSetup: false });
+      signedIn(me);
+      void message.success(t('setup.done'));
+      void navigate('/', { replace: true });
+    },
+  });
+
+  if (setup.isPending) return <FullPageSpin />;
+  if (setup.data && !setup.data.needsSetup) return <Navigate to="/login" replace />;
+
+  const required = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('setup.required', { field }),
+  });
+  return (
+    <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')}>
+      {(submit.error ?? setup.error) && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={submit.error ?? setup.error} />
+        </div>
+      )}
+      <Form<AdminForm>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={({ login, displayName, password }) => submit.mutate({ login, displayName, password })}
+      >
+        <Form.Item name="login" label={t('setup.login')} rules={[required(t('setup.login'))]}>
+          <Input autoComplete="username" autoFocus placeholder="admin" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('setup.displayName')}
+          rules={[required(t('setup.displayName'))]}
+        >
+          <Input autoComplete="name" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('setup.password')}
+          extra={t('setup.passwordTooShort')}
+          rules={[
+            required(t('setup.password')),
+            { min: MIN_PASSWORD_LENGTH, message: t('setup.passwordTooShort') },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('setup.confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            required(t('setup.confirmPassword')),
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('setup.passwordMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={submit.isPending}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,30 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { SetupPage } from './pages/setup/SetupPage.tsx';
+
+// Pages behind the sign-in load on demand: the login screen stays small.
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
+const EntityBrowserPage = lazy(() => import('./pages/data/EntityBrowserPage.tsx'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
+
+export const router = createBrowserRouter([
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'org', element: <OrgPage /> },
+      { path: 'data/:entity', element: <EntityBrowserPage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
