@@ -29,6 +29,21 @@ export function findUserByLogin(db: Executor, login: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
 }
 
+/**
+ * The user signing in as `name`: by login first, else by the email of the person the login is
+ * tied to (logins are tied to people by id; their email works too). Email match ignores case.
+ */
+export async function findUserForSignIn(db: Executor, name: string): Promise<UserRow | undefined> {
+  const byLogin = await findUserByLogin(db, name);
+  if (byLogin || !name.includes('@')) return byLogin;
+  return db
+    .selectFrom('users')
+    .innerJoin('people', 'people.id', 'users.person_id')
+    .selectAll('users')
+    .where((eb) => eb(eb.fn('lower', ['people.email']), '=', name.toLowerCase()))
+    .executeTakeFirst();
+}
+
 export async function insertUser(db: Executor, user: Omit<UserRow, 'disabled'>): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }

@@ -10,6 +10,7 @@ import {
   deleteSession,
   findSessionUser,
   findUserByLogin,
+  findUserForSignIn,
   insertSession,
   insertUser,
   toActor,
@@ -114,7 +115,7 @@ export async function login(
   if (limiter.isBlocked(name, clientAddress, now.getTime())) {
     throw new AppError('rate_limited', 'too many failed sign-ins; wait a few minutes and try again');
   }
-  const user = await findUserByLogin(db, credentials.login);
+  const user = await findUserForSignIn(db, credentials.login);
   const ok = user && user.disabled === 0 && (await verifyPassword(credentials.password, user.password_hash));
   if (!user || !ok) {
     limiter.recordFailure(name, clientAddress, now.getTime());

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.ts';
+import { TEST_PASSWORD, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
 import { CSRF_HEADER } from '../../http/app.ts';
 
@@ -37,6 +37,33 @@ describeDb('auth', () => {
     expect(me.json().permissions.viewAudit).toBe(false);
     expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it("signs in a login tied to a person by that person's email too", async () => {
+    await t.db.kysely
+      .insertInto('units')
+      .values({ id: 'HQ', name: '总部', parent_id: null, kind: 'company' })
+      .execute();
+    await t.db.kysely
+      .insertInto('people')
+      .values({
+        id: 'S9',
+        name: '李四',
+        email: 'Li.Si@Example.cn',
+        unit_id: 'HQ',
+        role: 'rep',
+        title: null,
+        hire_date: '2025-01-01',
+        leave_date: null,
+        manager_id: null,
+      })
+      .execute();
+    await t.signIn({ login: 'S9', role: 'rep', personId: 'S9' });
+    const r = await t
+      .anonymous()
+      .post('/api/v1/auth/login', { login: 'li.si@example.cn', password: TEST_PASSWORD });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().user).toMatchObject({ login: 'S9', personId: 'S9' });
   });
 
   it('rejects a wrong password, then rate-limits the login', async () => {
