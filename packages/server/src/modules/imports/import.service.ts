@@ -1,0 +1,197 @@
+/**
+ * Imports one file or one stream of records into an entity (contract §1–2, §7): pass 1
+ * validates everything, streaming; only a fully valid source reaches pass 2, which streams
+ * it again and writes it in batches inside ONE transaction, with one audit entry. An invalid
+ * row yields a report with ok = false and nothing written; it never throws.
+ */
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import {
+  ENTITIES,
+  ENTITY_NAMES,
+  type EntityName,
+  type EntitySpec,
+  isEntityName,
+} from '../entities/entities.ts';
+import { checkEncodingName } from './detect-encoding.ts';
+import type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
+import { openTableFile } from './read-table.ts';
+import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
+import { loadStoredFacts } from './stored-facts.ts';
+import { FileValidator } from './validate-file.ts';
+import { validateRow } from './validate-row.ts';
+import { createBatchWriter, type WriteCounts } from './write-batches.ts';
+
+export type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
+
+export interface ImportOptions {
+  entity: EntityName;
+  actor: Actor;
+  /** What the report and the audit entry call the source (a file name). */
+  source: string;
+  dryRun?: boolean;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** A report lists at most this many errors (a million bad rows would not fit in memory); a warning says how many more. */
+export const MAX_REPORTED_ERRORS = 100_000;
+const PROGRESS_EVERY_ROWS = 1000;
+
+export function entitySpecOf(entity: string): EntitySpec {
+  if (!isEntityName(entity)) {
+    throw new AppError(
+      'validation_failed',
+      `unknown entity "${entity}" (one of: ${ENTITY_NAMES.join(', ')})`,
+      'usage',
+    );
+  }
+  return ENTITIES[entity];
+}
+
+/** Import from a file on disk (CSV or XLSX by magic bytes / extension). */
+export async function importFile(
+  db: Db,
+  filePath: string,
+  options: ImportOptions & { encoding?: string },
+): Promise<ImportReport> {
+  const spec = entitySpecOf(options.entity);
+  const encoding = options.encoding ? checkEncodingName(options.encoding) : undefined;
+  const file = await openTableFile(filePath, encoding);
+  return runImport(db, spec, tableFilePasses(file, spec), options, file.totalBytes);
+}
+
+/**
+ * Import records already split into cells, keyed by canonical column names (values: string |
+ * number | Date | boolean | null). `rows` is called once per pass. Used by the demo loader.
+ */
+export async function importRecords(
+  db: Db,
+  rows: () => Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const spec = entitySpecOf(options.entity);
+  return runImport(db, spec, recordPasses(rows, spec), options, undefined);
+}
+
+class ProgressReporter {
+  private bytesRead: number | undefined;
+  constructor(
+    private readonly onProgress: ((p: ImportProgress) => void) | undefined,
+    private readonly totalBytes: number | undefined,
+  ) {}
+  bytes = (total: number) => {
+    this.bytesRead = total;
+  };
+  report(phase: ImportProgress['phase'], rows: number, force = false): void {
+    if (!this.onProgress || (!force && rows % PROGRESS_EVERY_ROWS !== 0)) return;
+    const progress: ImportProgress = { phase, rows };
+    if (this.bytesRead !== undefined) progress.bytesRead = this.bytesRead;
+    if (this.totalBytes !== undefined) progress.totalBytes = this.totalBytes;
+    this.onProgress(progress);
+  }
+}
+
+function readFailure(error: unknown, lastRow: number): ImportError {
+  if (error instanceof AppError) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    row: lastRow + 1,
+    column: '',
+    value: '',
+    reason: `the file cannot be read past this row: ${message}`,
+  };
+}
+
+async function runImport(
+  db: Db,
+  spec: EntitySpec,
+  openPass: OpenPass,
+  options: ImportOptions,
+  totalBytes: number | undefined,
+): Promise<ImportReport> {
+  const dryRun = options.dryRun ?? false;
+  const progress = new ProgressReporter(options.onProgress, totalBytes);
+  const report: ImportReport = {
+    entity: spec.name,
+    source: options.source,
+    dryRun,
+    ok: false,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    warnings: [],
+    errors: [],
+  };
+  progress.report('reading', 0, true);
+  const stored = await loadStoredFacts(db.kysely, spec);
+
+  // Pass 1: validate everything before writing anything (contract §1: atomic import).
+  const pass = await openPass(progress.bytes);
+  const validator = new FileValidator(spec, stored);
+  let lastRow = 1;
+  const readErrors: ImportError[] = [...pass.errors];
+  try {
+    for await (const row of pass.rows) {
+      lastRow = row.row;
+      validator.check(row);
+      progress.report('validating', validator.rows);
+    }
+  } catch (error) {
+    readErrors.push(readFailure(error, lastRow));
+  }
+  report.rows = validator.rows;
+  report.warnings.push(...pass.warnings);
+  const errors = [...readErrors, ...validator.finish()];
+  if (errors.length > 0) {
+    report.errors = errors.slice(0, MAX_REPORTED_ERRORS);
+    if (errors.length > MAX_REPORTED_ERRORS) {
+      report.warnings.push(`${errors.length - MAX_REPORTED_ERRORS} more errors are not listed`);
+    }
+    progress.report('done', report.rows, true);
+    return report;
+  }
+
+  // Pass 2: stream again and write in batches, in one transaction with its audit entry.
+  const counts = dryRun
+    ? await writePass(db.kysely, spec, openPass, true, progress)
+    : await db.kysely.transaction().execute(async (trx) => {
+        const written = await writePass(trx, spec, openPass, false, progress);
+        await appendAudit(trx, options.actor, {
+          action: 'import',
+          entity: spec.name,
+          detail: { source: options.source, rows: report.rows, ...written },
+        });
+        return written;
+      });
+  Object.assign(report, counts, { ok: true });
+  progress.report('done', report.rows, true);
+  return report;
+}
+
+async function writePass(
+  executor: Db['kysely'],
+  spec: EntitySpec,
+  openPass: OpenPass,
+  dryRun: boolean,
+  progress: ProgressReporter,
+): Promise<WriteCounts> {
+  const pass = await openPass(progress.bytes);
+  const writer = createBatchWriter(executor, spec, dryRun);
+  let rows = 0;
+  progress.report('writing', 0, true);
+  for await (const row of pass.rows) {
+    const { record, errors } = validateRow(spec, row);
+    if (errors.length > 0)
+      throw new AppError(
+        'import_invalid',
+        `${spec.name}: the source changed while it was being imported (row ${row.row})`,
+      );
+    await writer.add(record);
+    rows += 1;
+    progress.report('writing', rows);
+  }
+  return writer.finish();
+}

@@ -1,0 +1,146 @@
+/**
+ * Pass-1 checks of a single row (contract §1–2): every cell by its column's type, then the
+ * rules that tie a row's own cells together (dates in order, score ranges, goal keys).
+ * Pure: the same row always gives the same record, so the write pass re-reads rather than stores.
+ */
+import { isMetricName, MONEY_METRICS, parsePeriod } from '@attain/engine';
+import type { EntityName, EntitySpec } from '../entities/entities.ts';
+import { parseDecimal, significantScale } from './decimal-text.ts';
+import type { ImportError, NormalizedRow, SourceRow } from './import-types.ts';
+import { cellText, readCell } from './read-cell.ts';
+
+interface RowProblem {
+  readonly column: string;
+  readonly reason: string;
+}
+
+type RowRule = (record: NormalizedRow) => RowProblem[];
+
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? null : String(value);
+
+/** `later` must not be before `earlier` when both are set. */
+const notBefore =
+  (later: string, earlier: string): RowRule =>
+  (r) =>
+    r[later] !== null && r[earlier] !== null && String(r[later]) < String(r[earlier])
+      ? [{ column: later, reason: `is before ${earlier} (${r[earlier]})` }]
+      : [];
+
+const notSelf =
+  (column: string, what: string): RowRule =>
+  (r) =>
+    r[column] !== null && r[column] === r.id
+      ? [{ column, reason: `a ${what} cannot be its own ${column}` }]
+      : [];
+
+const SCORE_RANGES: Record<string, [number, number]> = { nps: [0, 10], csat: [1, 5] };
+
+function surveyScoreInRange(r: NormalizedRow): RowProblem[] {
+  const range = SCORE_RANGES[String(r.kind)];
+  const score = r.score;
+  if (!range || typeof score !== 'number') return [];
+  return score < range[0] || score > range[1]
+    ? [{ column: 'score', reason: `a ${r.kind} score must be from ${range[0]} to ${range[1]}` }]
+    : [];
+}
+
+/**
+ * `won` says how a closed opportunity ended (contract §2: empty while open). So won needs
+ * closed_on, and a closed opportunity needs won: a silent default would skew win_rate.
+ */
+function wonMatchesClosed(r: NormalizedRow): RowProblem[] {
+  if (r.won !== null && r.closed_on === null)
+    return [{ column: 'won', reason: 'is set but closed_on is empty (won stays empty while open)' }];
+  if (r.won === null && r.closed_on !== null)
+    return [{ column: 'won', reason: 'is empty but closed_on is set (say true or false)' }];
+  return [];
+}
+
+function goalIsWellFormed(r: NormalizedRow): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const period = text(r.period);
+  if (period !== null && !parsePeriod(period)) {
+    problems.push({
+      column: 'period',
+      reason: 'is not a period (2026, 2026-H1, 2026-Q3, 2026-07, 2026-W27 or 2026-07-01..2026-08-15)',
+    });
+  }
+  const metric = text(r.metric);
+  if (metric !== null && metric.includes('{')) {
+    problems.push({
+      column: 'metric',
+      reason: 'has filters in braces: put them in the product_line, customer_type and region columns',
+    });
+  } else if (metric !== null && !isMetricName(metric)) {
+    problems.push({ column: 'metric', reason: 'is not a known metric' });
+  }
+  // Goals of money metrics are money (contract §5): at most 2 fraction digits.
+  if (
+    metric !== null &&
+    MONEY_METRICS.has(metric.replace(/_(growth|yoy)$/, '')) &&
+    !/_(growth|yoy)$/.test(metric)
+  ) {
+    for (const column of ['value', 'floor', 'stretch']) {
+      const decimal = r[column] === null ? null : parseDecimal(String(r[column]));
+      if (decimal && significantScale(decimal) > 2)
+        problems.push({ column, reason: `has more than 2 decimal places (${metric} is money)` });
+    }
+  }
+  return problems;
+}
+
+const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
+  units: [notSelf('parent_id', 'unit')],
+  people: [notBefore('leave_date', 'hire_date'), notSelf('manager_id', 'person')],
+  leads: [notBefore('converted_on', 'created_on')],
+  opportunities: [notBefore('closed_on', 'created_on'), wonMatchesClosed],
+  surveys: [surveyScoreInRange],
+  complaints: [notBefore('resolved_on', 'date')],
+  goals: [goalIsWellFormed],
+};
+
+/**
+ * The goal key of contract §1: period + scope + metric + filters, absent filters as ''.
+ * @example goalKeyOf({ period: '2026', scope: 'u1', metric: 'revenue', product_line: null, ... }) // '2026|u1|revenue|||'
+ */
+export function goalKeyOf(r: NormalizedRow): string {
+  return ['period', 'scope', 'metric', 'product_line', 'customer_type', 'region']
+    .map((c) => text(r[c]) ?? '')
+    .join('|');
+}
+
+export interface RowCheck {
+  /** The row's values as stored; only meaningful when `errors` is empty. */
+  readonly record: NormalizedRow;
+  readonly errors: ImportError[];
+}
+
+/** Reads and checks one row of an entity. */
+export function validateRow(spec: EntitySpec, source: SourceRow): RowCheck {
+  const record: NormalizedRow = {};
+  const errors: ImportError[] = [];
+  for (const column of spec.columns) {
+    const raw = source.values[column.name];
+    const result = readCell(column, raw);
+    if (result.ok) record[column.name] = result.value;
+    else {
+      record[column.name] = null;
+      errors.push({ row: source.row, column: column.name, value: cellText(raw), reason: result.reason });
+    }
+  }
+  if (errors.length === 0) {
+    for (const rule of ROW_RULES[spec.name] ?? []) {
+      for (const problem of rule(record)) {
+        errors.push({
+          row: source.row,
+          column: problem.column,
+          value: cellText(source.values[problem.column]),
+          reason: problem.reason,
+        });
+      }
+    }
+  }
+  if (spec.name === 'goals') record.goal_key = goalKeyOf(record);
+  return { record, errors };
+}

@@ -1,0 +1,172 @@
+/**
+ * Pass 2 (contract §1): writes validated rows in batches — one SELECT of the batch's existing
+ * rows and one multi-row INSERT … ON CONFLICT (key) DO UPDATE per batch, never a round trip
+ * per row — and counts what was inserted, updated or left unchanged. In a dry run it only counts.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { EntitySpec } from '../entities/entities.ts';
+import type { NormalizedRow } from './import-types.ts';
+
+export const BATCH_SIZE = 1000;
+/** order_credits are replaced per order; this many orders per batch. */
+const CREDIT_ORDERS_PER_BATCH = 500;
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BatchWriter {
+  add(record: NormalizedRow): Promise<void>;
+  /** Flushes what is left and returns the counts. */
+  finish(): Promise<WriteCounts>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tables are chosen by the entity registry at run time.
+type AnyDb = Kysely<any>;
+
+const sameValue = (a: unknown, b: unknown) =>
+  (a ?? null) === null ? (b ?? null) === null : String(a) === String(b ?? '');
+
+/** Table columns written for an entity; goals also store their key. */
+export function storedColumnsOf(spec: EntitySpec): string[] {
+  const columns = spec.columns.map((c) => c.name);
+  return spec.name === 'goals' ? ['goal_key', ...columns] : columns;
+}
+
+/** The table's unique key: goals are keyed by goal_key, the rest by the registry's key. */
+export function tableKeyOf(spec: EntitySpec): string[] {
+  return spec.name === 'goals' ? ['goal_key'] : [...spec.key];
+}
+
+function upsertWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean): BatchWriter {
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const columns = storedColumnsOf(spec);
+  const keyColumns = tableKeyOf(spec);
+  const valueColumns = columns.filter((c) => !keyColumns.includes(c));
+  const keyOf = (row: Record<string, unknown>) => keyColumns.map((c) => String(row[c])).join('\u0000');
+  let batch: NormalizedRow[] = [];
+
+  async function flush(): Promise<void> {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    // Composite keys (unit_moves) select by their first column and match the rest here.
+    const first = keyColumns[0] as string;
+    const existing = await db
+      .selectFrom(spec.table)
+      .selectAll()
+      .where(first, 'in', [...new Set(rows.map((r) => r[first]))])
+      .execute();
+    const stored = new Map(existing.map((row: Record<string, unknown>) => [keyOf(row), row]));
+    const changed: NormalizedRow[] = [];
+    for (const row of rows) {
+      const before = stored.get(keyOf(row));
+      if (!before) counts.inserted += 1;
+      else if (valueColumns.every((c) => sameValue(before[c], row[c]))) {
+        counts.unchanged += 1;
+        continue;
+      } else counts.updated += 1;
+      changed.push(row);
+    }
+    if (dryRun || changed.length === 0) return;
+    const values = changed.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+    await db
+      .insertInto(spec.table)
+      .values(values)
+      .onConflict((oc) =>
+        valueColumns.length === 0
+          ? oc.columns(keyColumns).doNothing()
+          : oc
+              .columns(keyColumns)
+              .doUpdateSet(Object.fromEntries(valueColumns.map((c) => [c, sql.ref(`excluded.${c}`)]))),
+      )
+      .execute();
+  }
+
+  return {
+    async add(record) {
+      batch.push(record);
+      if (batch.length >= BATCH_SIZE) await flush();
+    },
+    async finish() {
+      await flush();
+      return counts;
+    },
+  };
+}
+
+interface Credit {
+  readonly rep_id: string;
+  readonly share: string;
+}
+
+const creditsSignature = (credits: readonly Credit[]) =>
+  credits
+    .map((c) => `${c.rep_id}=${c.share}`)
+    .sort()
+    .join(';');
+
+/**
+ * order_credits (contract §1): the file's rows for an order replace that order's stored
+ * credits. An order's rows may be anywhere in the file, so the credits are grouped in memory
+ * (one small entry per split order) and written per order at the end. Rows count as inserted
+ * (the order had no credits), updated (they differed) or unchanged (identical set).
+ */
+function creditsWriter(db: AnyDb, dryRun: boolean): BatchWriter {
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const byOrder = new Map<string, Credit[]>();
+
+  async function writeOrders(orders: string[]): Promise<void> {
+    const existing = await db
+      .selectFrom('order_credits')
+      .selectAll()
+      .where('order_id', 'in', orders)
+      .execute();
+    const stored = new Map<string, Credit[]>();
+    for (const row of existing as { order_id: string; rep_id: string; share: string }[]) {
+      const list = stored.get(row.order_id) ?? [];
+      list.push(row);
+      stored.set(row.order_id, list);
+    }
+    const replaced: string[] = [];
+    for (const order of orders) {
+      const credits = byOrder.get(order) ?? [];
+      const before = stored.get(order);
+      if (!before) counts.inserted += credits.length;
+      else if (creditsSignature(before) === creditsSignature(credits)) {
+        counts.unchanged += credits.length;
+        continue;
+      } else counts.updated += credits.length;
+      replaced.push(order);
+    }
+    if (dryRun || replaced.length === 0) return;
+    await db.deleteFrom('order_credits').where('order_id', 'in', replaced).execute();
+    const values = replaced.flatMap((order) =>
+      (byOrder.get(order) ?? []).map((c) => ({ order_id: order, rep_id: c.rep_id, share: c.share })),
+    );
+    await db.insertInto('order_credits').values(values).execute();
+  }
+
+  return {
+    async add(record) {
+      const order = String(record.order_id);
+      const list = byOrder.get(order) ?? [];
+      list.push({ rep_id: String(record.rep_id), share: String(record.share) });
+      byOrder.set(order, list);
+    },
+    async finish() {
+      const orders = [...byOrder.keys()];
+      for (let i = 0; i < orders.length; i += CREDIT_ORDERS_PER_BATCH) {
+        await writeOrders(orders.slice(i, i + CREDIT_ORDERS_PER_BATCH));
+      }
+      return counts;
+    },
+  };
+}
+
+/** The writer for an entity, on the import's transaction (or the plain database in a dry run). */
+export function createBatchWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean): BatchWriter {
+  return spec.name === 'order_credits' ? creditsWriter(db, dryRun) : upsertWriter(db, spec, dryRun);
+}
