@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import { registerImport } from './import.command.ts';
 import { registerServe } from './serve.command.ts';
 
 /** Every subcommand of `attain`. Add a command's register function here. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [registerServe];
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerServe, registerImport];

@@ -1,0 +1,102 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { openDatabase } from '../db/database.ts';
+import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
+import { checkEncodingName } from '../modules/imports/detect-encoding.ts';
+import {
+  entitySpecOf,
+  type ImportProgress,
+  type ImportReport,
+  importFile,
+} from '../modules/imports/import.service.ts';
+import { databaseOf, EXIT } from './program.ts';
+
+interface ImportCommandOptions {
+  encoding?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** `FILE:row ROW, column COL: reason (value "…")` — one line per bad row (contract §7: name file, row, column). */
+export function formatImportErrors(file: string, report: ImportReport): string[] {
+  return report.errors.map((e) => {
+    const column = e.column ? `, column ${e.column}` : '';
+    return `${file}:row ${e.row}${column}: ${e.reason}${e.value === '' ? '' : ` (value "${e.value}")`}`;
+  });
+}
+
+/** The human summary of a successful import. */
+export function formatImportSummary(file: string, report: ImportReport): string {
+  const counts = `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
+  const dry = report.dryRun ? ' (dry run: nothing written)' : '';
+  return `${file}: ${report.rows} ${report.entity} rows — ${counts}${dry}`;
+}
+
+/** A progress bar on stderr, only for a person watching a terminal (not for pipes or CI logs). */
+function progressBar(): { update(p: ImportProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} |{bar}| {percentage}% | {rows} rows', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      const total = p.totalBytes ?? 1;
+      if (!started) {
+        bar.start(total, 0, { phase: p.phase, rows: 0 });
+        started = true;
+      }
+      bar.update(p.phase === 'done' ? total : (p.bytesRead ?? 0), {
+        phase: p.phase.padEnd(10),
+        rows: p.rows,
+      });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import one CSV or XLSX file into an entity; writes nothing if any row is invalid')
+    .argument(
+      '<entity>',
+      'units, people, unit_moves, products, customers, orders, order_credits, payments, activities, leads, opportunities, surveys, complaints or goals',
+    )
+    .argument('<file>', 'the CSV (UTF-8 or GB18030) or XLSX file')
+    .option('--encoding <encoding>', 'CSV encoding, instead of detecting it (utf-8, gb18030, gbk…)')
+    .option('--dry-run', 'validate and count, write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (entity: string, file: string, options: ImportCommandOptions, command: Command) => {
+      // Usage errors first (exit 2), before a database is opened or created.
+      const spec = entitySpecOf(entity);
+      const encoding = options.encoding === undefined ? undefined : checkEncodingName(options.encoding);
+      const db = await openDatabase(databaseOf(command));
+      const bar = progressBar();
+      let report: ImportReport;
+      try {
+        report = await importFile(db, file, {
+          entity: spec.name,
+          actor: SYSTEM_ACTOR,
+          source: file,
+          dryRun: options.dryRun ?? false,
+          onProgress: (p) => bar.update(p),
+          ...(encoding ? { encoding } : {}),
+        });
+      } finally {
+        bar.stop();
+        await db.close();
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (!report.ok) {
+        for (const line of formatImportErrors(file, report)) process.stderr.write(`${line}\n`);
+        const rows = new Set(report.errors.map((e) => e.row)).size;
+        process.stderr.write(`${file}: ${rows} invalid row${rows === 1 ? '' : 's'}; nothing was written\n`);
+        process.exitCode = EXIT.invalidInput;
+        return;
+      }
+      if (!options.json) process.stdout.write(`${formatImportSummary(file, report)}\n`);
+    });
+}
