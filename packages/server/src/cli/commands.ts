@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.command.ts';
 import { registerImport } from './import.command.ts';
 import { registerServe } from './serve.command.ts';
 
 /** Every subcommand of `attain`. Add a command's register function here. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [registerServe, registerImport];
+export const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerServe,
+  registerImport,
+  registerDemo,
+];
