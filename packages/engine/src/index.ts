@@ -1,4 +1,17 @@
+export * from './base-metrics.ts';
+export * from './compute-metrics.ts';
+export * from './credit-split.ts';
 export * from './dates.ts';
+export * from './forecast.ts';
+export * from './metric-key.ts';
 export * from './metric-names.ts';
 export * from './money.ts';
+export * from './org-chart.ts';
+export * from './period-navigation.ts';
 export * from './periods.ts';
+export * from './report-format.ts';
+export { collectSums, type SumsQuery } from './store/collect-sums.ts';
+export * from './store/fact-store.ts';
+export type * from './store/facts.ts';
+export type { Scope } from './store/scope.ts';
+export type { Sums } from './store/sums.ts';

@@ -19,9 +19,12 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2026-Q4', 4)).toMatchObject({ start: '2027-01-01', end: '2027-03-31' });
   });
 
-  it.each(['2026-13', '2025-W53', '2026-Q5', '2026-08-15..2026-07-01', 'x', '2026-H3'])('rejects %s', (key) => {
-    expect(parsePeriod(key)).toBeNull();
-  });
+  it.each(['2026-13', '2025-W53', '2026-Q5', '2026-08-15..2026-07-01', 'x', '2026-H3'])(
+    'rejects %s',
+    (key) => {
+      expect(parsePeriod(key)).toBeNull();
+    },
+  );
 
   it('knows 53-week years', () => {
     expect(isoWeeksInYear(2026)).toBe(53);

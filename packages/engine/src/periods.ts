@@ -31,7 +31,10 @@ function monthStart(year: number, month: number, offset = 0): { year: number; mo
 function fiscalRange(year: number, fiscalYearStart: number, fromMonth: number, count: number) {
   const first = monthStart(year, fiscalYearStart, fromMonth);
   const last = monthStart(year, fiscalYearStart, fromMonth + count - 1);
-  return { start: first.date, end: `${last.year}-${pad(last.month)}-${pad(daysInMonth(last.year, last.month))}` };
+  return {
+    start: first.date,
+    end: `${last.year}-${pad(last.month)}-${pad(daysInMonth(last.year, last.month))}`,
+  };
 }
 
 /** Monday of ISO week 1 of an ISO year. */
@@ -52,31 +55,33 @@ export function isoWeeksInYear(year: number): number {
  */
 export function parsePeriod(key: string, fiscalYearStart = 1): Period | null {
   const text = key.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(text))) {
-    return { key: text, kind: 'year', ...fiscalRange(Number(m[1]), fiscalYearStart, 0, 12) };
+  const named = /^(\d{4})(?:-(H[12]|Q[1-4]|W\d{2}|\d{2}))?$/.exec(text);
+  if (named) {
+    const year = Number(named[1]);
+    const part = named[2];
+    if (part === undefined) return { key: text, kind: 'year', ...fiscalRange(year, fiscalYearStart, 0, 12) };
+    const n = Number(part.replace(/^[HQW]/, ''));
+    if (part.startsWith('H'))
+      return { key: text, kind: 'half', ...fiscalRange(year, fiscalYearStart, (n - 1) * 6, 6) };
+    if (part.startsWith('Q')) {
+      return { key: text, kind: 'quarter', ...fiscalRange(year, fiscalYearStart, (n - 1) * 3, 3) };
+    }
+    if (part.startsWith('W')) {
+      if (n < 1 || n > isoWeeksInYear(year)) return null;
+      const start = addDays(isoWeekOneMonday(year), (n - 1) * 7);
+      return { key: text, kind: 'week', start, end: addDays(start, 6) };
+    }
+    if (n < 1 || n > 12) return null;
+    return {
+      key: text,
+      kind: 'month',
+      start: `${year}-${part}-01`,
+      end: `${year}-${part}-${pad(daysInMonth(year, n))}`,
+    };
   }
-  if ((m = /^(\d{4})-H([12])$/.exec(text))) {
-    return { key: text, kind: 'half', ...fiscalRange(Number(m[1]), fiscalYearStart, (Number(m[2]) - 1) * 6, 6) };
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(text))) {
-    return { key: text, kind: 'quarter', ...fiscalRange(Number(m[1]), fiscalYearStart, (Number(m[2]) - 1) * 3, 3) };
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(text))) {
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return null;
-    const year = Number(m[1]);
-    return { key: text, kind: 'month', start: `${year}-${m[2]}-01`, end: `${year}-${m[2]}-${pad(daysInMonth(year, month))}` };
-  }
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(text))) {
-    const year = Number(m[1]);
-    const week = Number(m[2]);
-    if (week < 1 || week > isoWeeksInYear(year)) return null;
-    const start = addDays(isoWeekOneMonday(year), (week - 1) * 7);
-    return { key: text, kind: 'week', start, end: addDays(start, 6) };
-  }
-  if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text))) {
-    const [, start, end] = m as unknown as [string, string, string];
+  const custom = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (custom) {
+    const [, start, end] = custom as unknown as [string, string, string];
     if (!isIsoDate(start) || !isIsoDate(end) || end < start) return null;
     return { key: text, kind: 'custom', start, end };
   }

@@ -1,0 +1,125 @@
+/**
+ * Sums for (scope, window, as-of, filters): from the cubes when no filter needs the raw facts,
+ * otherwise by scanning order and payment columns (contract §5). Pipeline is a snapshot at
+ * min(end, A) whoever counts on that day; everything else is dated within [start, min(end, A)].
+ */
+import type { MetricFilters } from '../metric-key.ts';
+import type { FactStore } from './fact-store.ts';
+import { ACTIVITY, MISC, SALES } from './measures.ts';
+import { countLeads, orderFilter, scanSales, sumNewCustomerRevenue } from './order-scan.ts';
+import { counts, type ResolvedScope, resolveScope, type Scope } from './scope.ts';
+import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
+
+export interface SumsQuery {
+  readonly scope: Scope;
+  /** Day numbers of the period's start and end, and of the as-of date. */
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly asOfDay: number;
+  readonly filters?: MetricFilters;
+  readonly needs?: SumsNeeds;
+  /** Read order and payment sums from the facts even without filters (tests compare both paths). */
+  readonly forceScan?: boolean;
+}
+
+/**
+ * Collects the sums behind every base metric.
+ * @example collectSums(store, { scope: { kind: 'person', id: 'r1' }, startDay, endDay, asOfDay }).revenue
+ */
+export function collectSums(store: FactStore, query: SumsQuery): Sums {
+  const sums = emptySums();
+  const needs = query.needs ?? ALL_NEEDS;
+  const snapshot = Math.min(query.endDay, query.asOfDay);
+  const from = query.startDay;
+  const scope = resolveScope(store, query.scope, from, snapshot);
+  const filter = orderFilter(store, query.filters ?? {});
+  addCubes(store, scope, sums);
+  if (filter || query.forceScan) {
+    sums.revenue = sums.cost = sums.orders = sums.newCustomers = sums.collected = 0;
+    scanSales(store, scope, from, snapshot, filter ?? (() => true), sums);
+  } else if (scope.isUnit) {
+    correctSplitOrders(store, scope, from, snapshot, sums);
+  }
+  if (needs.newCustomerRevenue) {
+    sums.newCustomerRevenue = sumNewCustomerRevenue(store, scope, from, snapshot, filter ?? (() => true));
+  }
+  if (needs.leadConversion)
+    sums.leadsConverted = countLeads(store, scope, from, snapshot, query.asOfDay).converted;
+  if (needs.pipeline) sums.pipeline = pipelineAt(store, query.scope, snapshot);
+  return sums;
+}
+
+function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
+  const sales = new Float64Array(SALES.width);
+  const activity = new Float64Array(ACTIVITY.width);
+  const misc = new Float64Array(MISC.width);
+  for (const [person, ranges] of scope.members) {
+    for (const [from, to] of ranges) {
+      store.sales.sumInto(person, from, to, sales);
+      store.activity.sumInto(person, from, to, activity);
+      store.misc.sumInto(person, from, to, misc);
+    }
+  }
+  sums.revenue = sales[SALES.revenue]!;
+  sums.cost = sales[SALES.cost]!;
+  sums.orders = sales[SALES.orders]!;
+  sums.newCustomers = sales[SALES.newCustomers]!;
+  sums.collected = sales[SALES.collected]!;
+  sums.visits = activity[0]!;
+  sums.calls = activity[1]!;
+  sums.emails = activity[2]!;
+  sums.demos = activity[3]!;
+  sums.proposals = activity[4]!;
+  sums.activities = activity[ACTIVITY.total]!;
+  sums.leads = misc[MISC.leads]!;
+  sums.complaints = misc[MISC.complaints]!;
+  sums.npsResponses = misc[MISC.npsResponses]!;
+  sums.npsPromoters = misc[MISC.npsPromoters]!;
+  sums.npsDetractors = misc[MISC.npsDetractors]!;
+  sums.csatCount = misc[MISC.csatCount]!;
+  sums.csatSum = misc[MISC.csatSum]!;
+  sums.oppClosed = misc[MISC.oppClosed]!;
+  sums.oppWon = misc[MISC.oppWon]!;
+  sums.oppWonCycleDays = misc[MISC.oppWonCycleDays]!;
+}
+
+/**
+ * The cube counts a split order once per credited rep; a unit counts it once (contract §5
+ * `orders`, `new_customers`), so subtract the extra reps that count for the unit that day.
+ */
+function correctSplitOrders(
+  store: FactStore,
+  scope: ResolvedScope,
+  from: number,
+  to: number,
+  sums: Sums,
+): void {
+  const orders = store.orders;
+  const visit = (day: number, split: ReadonlySet<number>) => {
+    for (const order of split) {
+      const inside = orders.creditedPeople(order).filter((person) => counts(scope, person, day)).length;
+      if (inside < 2) continue;
+      if (orders.amount.get(order) > 0) sums.orders -= inside - 1;
+      if (orders.firstOrder.get(orders.customer.get(order)) === order) sums.newCustomers -= inside - 1;
+    }
+  };
+  if (to - from + 1 < orders.splitByDay.size) {
+    for (let day = from; day <= to; day++) {
+      const split = orders.splitByDay.get(day);
+      if (split) visit(day, split);
+    }
+  } else {
+    for (const [day, split] of orders.splitByDay) if (day >= from && day <= to) visit(day, split);
+  }
+}
+
+/**
+ * pipeline_value: Σ amount of opportunities with created_on ≤ X and (no closed_on or closed_on
+ * > X), for the people counting for the scope on X = min(end, A) — even before the start.
+ */
+function pipelineAt(store: FactStore, scope: Scope, day: number): number {
+  const members = resolveScope(store, scope, day, day).members;
+  const misc = new Float64Array(MISC.width);
+  for (const person of members.keys()) store.misc.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
+  return misc[MISC.oppOpenedAmount]! - misc[MISC.oppClosedAmount]!;
+}

@@ -1,0 +1,166 @@
+/**
+ * Activities, leads, opportunities, surveys and complaints as columns, each upserted by id,
+ * with the activity and misc cubes kept up to date by retract-mutate-apply (see order-book.ts).
+ * Event dates follow contract §5: a lead by created_on, an opportunity's win/cycle by closed_on
+ * and its pipeline amount by created_on minus closed_on.
+ */
+import { toDayNumber } from '../dates.ts';
+import type { DayCube } from './day-cube.ts';
+import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact } from './facts.ts';
+import { Dictionary, float64Column, int32Column, NO_DAY, uint8Column } from './growable.ts';
+import { ACTIVITY, ACTIVITY_TYPES, MISC } from './measures.ts';
+
+/** One table of events: an id dictionary, an alive flag, a person and a day column. */
+class EventTable {
+  readonly ids = new Dictionary();
+  readonly alive = uint8Column();
+  readonly person = int32Column(-1);
+  readonly day = int32Column();
+
+  /** Index of the event, retracting its current contribution first. */
+  begin(id: string, retract: (row: number) => void): number {
+    const row = this.ids.intern(id);
+    if (this.alive.get(row)) retract(row);
+    return row;
+  }
+
+  remove(id: string, retract: (row: number) => void): void {
+    const row = this.ids.find(id);
+    if (row < 0 || !this.alive.get(row)) return;
+    retract(row);
+    this.alive.set(row, 0);
+  }
+}
+
+const dayOrNone = (date: string | null | undefined) => (date ? toDayNumber(date) : NO_DAY);
+const SURVEY_KINDS = ['nps', 'csat'];
+
+export class EventLog {
+  readonly activities = new EventTable();
+  readonly activityType = int32Column(-1);
+  readonly leads = new EventTable();
+  readonly leadConverted = int32Column(NO_DAY);
+  readonly complaints = new EventTable();
+  readonly surveys = new EventTable();
+  /** 0 nps, 1 csat, −1 other. */
+  readonly surveyKind = int32Column(-1);
+  readonly surveyScore = float64Column();
+  /** Opportunities: `day` is created_on. */
+  readonly opportunities = new EventTable();
+  readonly oppClosed = int32Column(NO_DAY);
+  readonly oppAmount = float64Column();
+  /** 1 won, 0 lost, −1 empty. */
+  readonly oppWon = int32Column(-1);
+
+  constructor(
+    private readonly people: Dictionary,
+    private readonly activityCube: DayCube,
+    private readonly misc: DayCube,
+  ) {}
+
+  upsertActivity(fact: ActivityFact): void {
+    const t = this.activities;
+    const row = t.begin(fact.id, (r) => this.applyActivity(r, -1));
+    t.alive.set(row, 1);
+    t.person.set(row, this.people.intern(fact.repId));
+    t.day.set(row, toDayNumber(fact.date));
+    this.activityType.set(row, (ACTIVITY_TYPES as readonly string[]).indexOf(fact.type));
+    this.applyActivity(row, 1);
+  }
+
+  upsertLead(fact: LeadFact): void {
+    const t = this.leads;
+    const row = t.begin(fact.id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.leads, -1));
+    this.setEvent(t, row, fact.repId, fact.createdOn);
+    this.leadConverted.set(row, dayOrNone(fact.convertedOn));
+    this.misc.add(t.person.get(row), t.day.get(row), MISC.leads, 1);
+  }
+
+  upsertComplaint(fact: ComplaintFact): void {
+    const t = this.complaints;
+    const row = t.begin(fact.id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.complaints, -1));
+    this.setEvent(t, row, fact.repId, fact.date);
+    this.misc.add(t.person.get(row), t.day.get(row), MISC.complaints, 1);
+  }
+
+  upsertSurvey(fact: SurveyFact): void {
+    const row = this.surveys.begin(fact.id, (r) => this.applySurvey(r, -1));
+    this.setEvent(this.surveys, row, fact.repId, fact.date);
+    this.surveyKind.set(row, SURVEY_KINDS.indexOf(fact.kind));
+    this.surveyScore.set(row, fact.score);
+    this.applySurvey(row, 1);
+  }
+
+  upsertOpportunity(fact: OpportunityFact): void {
+    const row = this.opportunities.begin(fact.id, (r) => this.applyOpportunity(r, -1));
+    this.setEvent(this.opportunities, row, fact.repId, fact.createdOn);
+    this.oppClosed.set(row, dayOrNone(fact.closedOn));
+    this.oppAmount.set(row, fact.amount);
+    this.oppWon.set(row, fact.won == null ? -1 : fact.won ? 1 : 0);
+    this.applyOpportunity(row, 1);
+  }
+
+  removeActivity(id: string): void {
+    this.activities.remove(id, (r) => this.applyActivity(r, -1));
+  }
+  removeLead(id: string): void {
+    const t = this.leads;
+    t.remove(id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.leads, -1));
+  }
+  removeComplaint(id: string): void {
+    const t = this.complaints;
+    t.remove(id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.complaints, -1));
+  }
+  removeSurvey(id: string): void {
+    this.surveys.remove(id, (r) => this.applySurvey(r, -1));
+  }
+  removeOpportunity(id: string): void {
+    this.opportunities.remove(id, (r) => this.applyOpportunity(r, -1));
+  }
+
+  private setEvent(table: EventTable, row: number, repId: string, date: string): void {
+    table.alive.set(row, 1);
+    table.person.set(row, this.people.intern(repId));
+    table.day.set(row, toDayNumber(date));
+  }
+
+  private applyActivity(row: number, sign: number): void {
+    const person = this.activities.person.get(row);
+    const day = this.activities.day.get(row);
+    const type = this.activityType.get(row);
+    if (type >= 0) this.activityCube.add(person, day, type, sign);
+    this.activityCube.add(person, day, ACTIVITY.total, sign);
+  }
+
+  private applySurvey(row: number, sign: number): void {
+    const person = this.surveys.person.get(row);
+    const day = this.surveys.day.get(row);
+    const score = this.surveyScore.get(row);
+    const kind = this.surveyKind.get(row);
+    if (kind === 0) {
+      // contract §5 nps: promoter 9–10, detractor 0–6
+      this.misc.add(person, day, MISC.npsResponses, sign);
+      if (score >= 9) this.misc.add(person, day, MISC.npsPromoters, sign);
+      if (score <= 6) this.misc.add(person, day, MISC.npsDetractors, sign);
+    } else if (kind === 1) {
+      this.misc.add(person, day, MISC.csatCount, sign);
+      this.misc.add(person, day, MISC.csatSum, sign * score);
+    }
+  }
+
+  private applyOpportunity(row: number, sign: number): void {
+    const person = this.opportunities.person.get(row);
+    const created = this.opportunities.day.get(row);
+    const closed = this.oppClosed.get(row);
+    const amount = this.oppAmount.get(row);
+    this.misc.add(person, created, MISC.oppOpenedAmount, sign * amount);
+    if (closed === NO_DAY) return;
+    // Leaves the pipeline the day after max(created, closed): open while created ≤ X < closed.
+    this.misc.add(person, Math.max(created, closed), MISC.oppClosedAmount, sign * amount);
+    this.misc.add(person, closed, MISC.oppClosed, sign);
+    if (this.oppWon.get(row) === 1) {
+      this.misc.add(person, closed, MISC.oppWon, sign);
+      this.misc.add(person, closed, MISC.oppWonCycleDays, sign * (closed - created));
+    }
+  }
+}

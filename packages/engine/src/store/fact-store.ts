@@ -1,0 +1,177 @@
+/**
+ * The columnar fact store: every fact of contract §2 that metrics read, held in typed-array
+ * columns (order-book.ts, event-log.ts) with per-person × day / month aggregates maintained on
+ * every upsert and removal (day-cube.ts), and the effective-dated org chart for unit scopes.
+ * Design and invariants: docs/metrics.md.
+ */
+import type { CreditShare } from '../credit-split.ts';
+import { OrgChart } from '../org-chart.ts';
+import { DayCube } from './day-cube.ts';
+import { EventLog } from './event-log.ts';
+import type {
+  ActivityFact,
+  ComplaintFact,
+  CustomerFact,
+  LeadFact,
+  OpportunityFact,
+  OrderFact,
+  PaymentFact,
+  ProductFact,
+  SurveyFact,
+} from './facts.ts';
+import { Dictionary } from './growable.ts';
+import { ACTIVITY, MISC, SALES } from './measures.ts';
+import { OrderBook } from './order-book.ts';
+
+/** A credit row of contract §2 order_credits. */
+export interface OrderCreditFact {
+  readonly orderId: string;
+  readonly repId: string;
+  readonly share: string;
+}
+
+/** A batch of facts, as imported; any field may be absent. */
+export interface FactBatch {
+  readonly products?: readonly ProductFact[];
+  readonly customers?: readonly CustomerFact[];
+  readonly orders?: readonly OrderFact[];
+  /** Rows of order_credits; the rows of one order replace that order's credits. */
+  readonly orderCredits?: readonly OrderCreditFact[];
+  readonly payments?: readonly PaymentFact[];
+  readonly activities?: readonly ActivityFact[];
+  readonly leads?: readonly LeadFact[];
+  readonly opportunities?: readonly OpportunityFact[];
+  readonly surveys?: readonly SurveyFact[];
+  readonly complaints?: readonly ComplaintFact[];
+}
+
+export class FactStore {
+  /** Rep ids, dictionary-encoded; aggregates are indexed by these. */
+  readonly people = new Dictionary();
+  readonly sales = new DayCube(SALES.width);
+  readonly activity = new DayCube(ACTIVITY.width);
+  readonly misc = new DayCube(MISC.width);
+  readonly orders = new OrderBook(this.people, this.sales);
+  readonly events = new EventLog(this.people, this.activity, this.misc);
+  private readonly productLine: (string | undefined)[] = [];
+  private readonly customerType: (string | null | undefined)[] = [];
+  private readonly customerRegion: (string | null | undefined)[] = [];
+  private chart = new OrgChart([], []);
+
+  /** Replaces the org chart (units, people, moves); aggregates are per person, so none change. */
+  setOrg(chart: OrgChart): void {
+    this.chart = chart;
+  }
+
+  get org(): OrgChart {
+    return this.chart;
+  }
+
+  /**
+   * Upserts a batch of facts (re-import semantics of contract §1).
+   * @example store.load({ orders: [{ id: 'o1', date: '2026-07-01', repId: 'r1', customerId: 'c1', productId: 'p1', amount: fen(1000) }] })
+   */
+  load(batch: FactBatch): void {
+    for (const p of batch.products ?? []) this.upsertProduct(p);
+    for (const c of batch.customers ?? []) this.upsertCustomer(c);
+    for (const o of batch.orders ?? []) this.orders.upsertOrder(o);
+    const credits = new Map<string, CreditShare[]>();
+    for (const row of batch.orderCredits ?? []) {
+      const list = credits.get(row.orderId) ?? [];
+      list.push({ repId: row.repId, share: row.share });
+      credits.set(row.orderId, list);
+    }
+    for (const [orderId, shares] of credits) this.orders.setOrderCredits(orderId, shares);
+    for (const p of batch.payments ?? []) this.orders.upsertPayment(p);
+    for (const a of batch.activities ?? []) this.events.upsertActivity(a);
+    for (const l of batch.leads ?? []) this.events.upsertLead(l);
+    for (const o of batch.opportunities ?? []) this.events.upsertOpportunity(o);
+    for (const s of batch.surveys ?? []) this.events.upsertSurvey(s);
+    for (const c of batch.complaints ?? []) this.events.upsertComplaint(c);
+  }
+
+  upsertProduct(fact: ProductFact): void {
+    this.productLine[this.orders.products.intern(fact.id)] = fact.line;
+  }
+
+  upsertCustomer(fact: CustomerFact): void {
+    const index = this.orders.customers.intern(fact.id);
+    this.customerType[index] = fact.type;
+    this.customerRegion[index] = fact.region;
+  }
+
+  upsertOrder(fact: OrderFact): void {
+    this.orders.upsertOrder(fact);
+  }
+  removeOrder(id: string): void {
+    this.orders.removeOrder(id);
+  }
+  /** Replaces an order's credit shares; null restores its rep_id. */
+  setOrderCredits(orderId: string, shares: readonly CreditShare[] | null): void {
+    this.orders.setOrderCredits(orderId, shares);
+  }
+  upsertPayment(fact: PaymentFact): void {
+    this.orders.upsertPayment(fact);
+  }
+  removePayment(id: string): void {
+    this.orders.removePayment(id);
+  }
+  upsertActivity(fact: ActivityFact): void {
+    this.events.upsertActivity(fact);
+  }
+  removeActivity(id: string): void {
+    this.events.removeActivity(id);
+  }
+  upsertLead(fact: LeadFact): void {
+    this.events.upsertLead(fact);
+  }
+  removeLead(id: string): void {
+    this.events.removeLead(id);
+  }
+  upsertOpportunity(fact: OpportunityFact): void {
+    this.events.upsertOpportunity(fact);
+  }
+  removeOpportunity(id: string): void {
+    this.events.removeOpportunity(id);
+  }
+  upsertSurvey(fact: SurveyFact): void {
+    this.events.upsertSurvey(fact);
+  }
+  removeSurvey(id: string): void {
+    this.events.removeSurvey(id);
+  }
+  upsertComplaint(fact: ComplaintFact): void {
+    this.events.upsertComplaint(fact);
+  }
+  removeComplaint(id: string): void {
+    this.events.removeComplaint(id);
+  }
+
+  /** Product line of a product index (for filters). */
+  lineOfProduct(product: number): string | undefined {
+    return this.productLine[product];
+  }
+  typeOfCustomer(customer: number): string | null | undefined {
+    return this.customerType[customer];
+  }
+  regionOfCustomer(customer: number): string | null | undefined {
+    return this.customerRegion[customer];
+  }
+
+  /** All aggregates as plain data (person id:day → measures), for tests: equal stores dump equal. */
+  dumpAggregates(): Record<string, number[]> {
+    const result: Record<string, number[]> = {};
+    const cubes = [
+      ['sales', this.sales],
+      ['activity', this.activity],
+      ['misc', this.misc],
+    ] as const;
+    for (const [name, cube] of cubes) {
+      for (const [key, row] of cube.dump()) {
+        const [person, day] = key.split(':');
+        result[`${name}:${this.people.name(Number(person))}:${day}`] = row;
+      }
+    }
+    return result;
+  }
+}

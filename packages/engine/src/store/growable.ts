@@ -1,0 +1,88 @@
+/**
+ * Growable typed-array columns and string dictionaries for the columnar fact store: ids are
+ * dictionary-encoded to dense Int32 indices, dates held as day numbers, money as integer fen in
+ * Float64 (exact below 2^53).
+ */
+
+type TypedArray = Int32Array | Float64Array | Uint8Array;
+type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
+
+/** A typed array that doubles its capacity as it grows; reads past the end give `fill`. */
+export class GrowableColumn<T extends TypedArray> {
+  private data: T;
+
+  constructor(
+    private readonly make: TypedArrayConstructor<T>,
+    private readonly fill = 0,
+    capacity = 1024,
+  ) {
+    this.data = new make(capacity);
+    if (fill !== 0) this.data.fill(fill);
+  }
+
+  get(index: number): number {
+    return index < this.data.length ? this.data[index]! : this.fill;
+  }
+
+  set(index: number, value: number): void {
+    if (index >= this.data.length) this.grow(index + 1);
+    this.data[index] = value;
+  }
+
+  /** Adds `delta` to a cell (for aggregate columns). */
+  add(index: number, delta: number): void {
+    if (index >= this.data.length) this.grow(index + 1);
+    this.data[index] = this.data[index]! + delta;
+  }
+
+  /** The backing array (valid until the next write that grows it), for tight scan loops. */
+  raw(): T {
+    return this.data;
+  }
+
+  private grow(minLength: number): void {
+    let length = this.data.length * 2;
+    while (length < minLength) length *= 2;
+    const next = new this.make(length);
+    if (this.fill !== 0) next.fill(this.fill);
+    next.set(this.data as never);
+    this.data = next;
+  }
+}
+
+export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
+export const float64Column = () => new GrowableColumn(Float64Array);
+export const uint8Column = () => new GrowableColumn(Uint8Array);
+
+/** Dense string ↔ index encoding; an index, once given, is never reused. */
+export class Dictionary {
+  private readonly indexOf = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  /** The index of `name`, adding it when new. */
+  intern(name: string): number {
+    let index = this.indexOf.get(name);
+    if (index === undefined) {
+      index = this.names.length;
+      this.indexOf.set(name, index);
+      this.names.push(name);
+    }
+    return index;
+  }
+
+  /** The index of `name`, or −1 when it was never interned. */
+  find(name: string): number {
+    return this.indexOf.get(name) ?? -1;
+  }
+
+  name(index: number): string {
+    return this.names[index]!;
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+}
+
+/** Sentinel for an absent date in an Int32 day column. */
+export const NO_DAY = 2_147_483_647;

@@ -1,0 +1,245 @@
+/**
+ * Orders, their credit shares and their payments as columns, with the sales cube kept up to
+ * date on every change (contract §4 crediting, §5 order and payment metrics).
+ *
+ * Incremental rule: a change retracts the contributions that depend on the old state (the
+ * order's own, its payments', and the first-order contribution of each customer it touches),
+ * mutates, then applies them again from the new state. A contribution is a pure function of
+ * the state, so the cube always equals the one a full rebuild from the final facts would give,
+ * whatever the order of arrival (payments before their order, credits before the order, …).
+ */
+import { type CreditShare, splitCredit, validateShares } from '../credit-split.ts';
+import { toDayNumber } from '../dates.ts';
+import { fen } from '../money.ts';
+import type { DayCube } from './day-cube.ts';
+import type { OrderFact, PaymentFact } from './facts.ts';
+import { Dictionary, float64Column, int32Column, uint8Column } from './growable.ts';
+import { SALES } from './measures.ts';
+
+interface StoredCredit {
+  readonly person: number;
+  readonly repId: string;
+  readonly share: string;
+}
+
+/** Credited part of an amount: person index and fen. */
+export interface CreditedPart {
+  readonly person: number;
+  readonly amount: number;
+}
+
+export class OrderBook {
+  readonly ids = new Dictionary();
+  readonly alive = uint8Column();
+  readonly day = int32Column();
+  readonly rep = int32Column(-1);
+  readonly customer = int32Column(-1);
+  readonly product = int32Column(-1);
+  readonly amount = float64Column();
+  readonly cost = float64Column();
+  readonly customers = new Dictionary();
+  readonly products = new Dictionary();
+  /** Per customer: its current first order ever (contract §5 new_customers), −1 when none. */
+  readonly firstOrder = int32Column(-1);
+  /** Day → customers whose first order is on that day. */
+  readonly firstByDay = new Map<number, Set<number>>();
+  /** Day → alive orders credited to two or more reps (for once-per-unit counting). */
+  readonly splitByDay = new Map<number, Set<number>>();
+  readonly paymentIds = new Dictionary();
+  readonly paymentAlive = uint8Column();
+  readonly paymentDay = int32Column();
+  readonly paymentOrder = int32Column(-1);
+  readonly paymentAmount = float64Column();
+  private readonly credits = new Map<number, StoredCredit[]>();
+  private readonly ordersOfCustomer: number[][] = [];
+  private readonly paymentsOfOrder = new Map<number, Set<number>>();
+
+  constructor(
+    private readonly people: Dictionary,
+    private readonly cube: DayCube,
+  ) {}
+
+  /** Inserts or replaces an order by id. */
+  upsertOrder(fact: OrderFact): void {
+    const order = this.ids.intern(fact.id);
+    const oldCustomer = this.alive.get(order) ? this.customer.get(order) : -1;
+    const newCustomer = this.customers.intern(fact.customerId);
+    const touched =
+      oldCustomer >= 0 && oldCustomer !== newCustomer ? [oldCustomer, newCustomer] : [newCustomer];
+    this.contribute(order, touched, -1);
+    this.alive.set(order, 1);
+    this.day.set(order, toDayNumber(fact.date));
+    this.rep.set(order, this.people.intern(fact.repId));
+    this.customer.set(order, newCustomer);
+    this.product.set(order, this.products.intern(fact.productId));
+    this.amount.set(order, fact.amount);
+    this.cost.set(order, fact.cost ?? 0);
+    if (oldCustomer !== newCustomer) {
+      if (oldCustomer >= 0) this.detach(oldCustomer, order);
+      const list = this.ordersOfCustomer[newCustomer] ?? [];
+      list.push(order);
+      this.ordersOfCustomer[newCustomer] = list;
+    }
+    const first = this.firstOrder.get(newCustomer);
+    if (first === order) this.recomputeFirst(newCustomer);
+    else if (first < 0 || this.isBefore(order, first)) this.firstOrder.set(newCustomer, order);
+    this.contribute(order, touched, 1);
+  }
+
+  /** Removes an order by id (its payments stay, credited to nobody until it returns). */
+  removeOrder(id: string): void {
+    const order = this.ids.find(id);
+    if (order < 0 || !this.alive.get(order)) return;
+    const customer = this.customer.get(order);
+    this.contribute(order, [customer], -1);
+    this.alive.set(order, 0);
+    this.detach(customer, order);
+    this.contribute(order, [customer], 1);
+  }
+
+  /**
+   * Replaces an order's credit shares (contract §2 order_credits: they replace the order's
+   * rep_id); null or [] restores the rep_id. Throws on invalid shares.
+   */
+  setOrderCredits(orderId: string, shares: readonly CreditShare[] | null): void {
+    if (shares && shares.length > 0) {
+      const problem = validateShares(shares);
+      if (problem) throw new RangeError(`order ${orderId}: ${problem}`);
+    }
+    const order = this.ids.intern(orderId);
+    const touched = this.alive.get(order) ? [this.customer.get(order)] : [];
+    this.contribute(order, touched, -1);
+    if (shares && shares.length > 0) {
+      const stored = shares.map((s) => ({
+        person: this.people.intern(s.repId),
+        repId: s.repId,
+        share: s.share,
+      }));
+      this.credits.set(order, stored);
+    } else {
+      this.credits.delete(order);
+    }
+    this.contribute(order, touched, 1);
+  }
+
+  /** Inserts or replaces a payment by id. */
+  upsertPayment(fact: PaymentFact): void {
+    const payment = this.paymentIds.intern(fact.id);
+    this.applyPayment(payment, -1);
+    const order = this.ids.intern(fact.orderId);
+    if (this.paymentAlive.get(payment))
+      this.paymentsOfOrder.get(this.paymentOrder.get(payment))?.delete(payment);
+    this.paymentAlive.set(payment, 1);
+    this.paymentDay.set(payment, toDayNumber(fact.date));
+    this.paymentOrder.set(payment, order);
+    this.paymentAmount.set(payment, fact.amount);
+    const set = this.paymentsOfOrder.get(order) ?? new Set<number>();
+    set.add(payment);
+    this.paymentsOfOrder.set(order, set);
+    this.applyPayment(payment, 1);
+  }
+
+  removePayment(id: string): void {
+    const payment = this.paymentIds.find(id);
+    if (payment < 0 || !this.paymentAlive.get(payment)) return;
+    this.applyPayment(payment, -1);
+    this.paymentsOfOrder.get(this.paymentOrder.get(payment))?.delete(payment);
+    this.paymentAlive.set(payment, 0);
+  }
+
+  /** The people an order credits (its shares' reps, or its rep_id). */
+  creditedPeople(order: number): number[] {
+    const credits = this.credits.get(order);
+    return credits ? credits.map((c) => c.person) : [this.rep.get(order)];
+  }
+
+  /** An amount of fen split by the order's credits (contract §4). */
+  creditedParts(order: number, amount: number): CreditedPart[] {
+    const credits = this.credits.get(order);
+    if (!credits) return [{ person: this.rep.get(order), amount }];
+    if (credits.length === 1) return [{ person: credits[0]!.person, amount }];
+    const parts = splitCredit(fen(amount), credits);
+    return parts.map((part, i) => ({ person: credits[i]!.person, amount: part.amount }));
+  }
+
+  /** Alive orders of a customer. */
+  ordersOf(customer: number): readonly number[] {
+    return this.ordersOfCustomer[customer] ?? [];
+  }
+
+  /** True when order a comes before order b: earlier date, then smaller id (contract §5). */
+  isBefore(a: number, b: number): boolean {
+    const da = this.day.get(a);
+    const db = this.day.get(b);
+    return da !== db ? da < db : this.ids.name(a) < this.ids.name(b);
+  }
+
+  private contribute(order: number, customers: readonly number[], sign: number): void {
+    if (sign > 0) {
+      this.applyOrder(order, sign);
+      for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
+      for (const customer of customers) this.applyFirst(customer, sign);
+    } else {
+      for (const customer of customers) this.applyFirst(customer, sign);
+      for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
+      this.applyOrder(order, sign);
+    }
+  }
+
+  private applyOrder(order: number, sign: number): void {
+    if (!this.alive.get(order)) return;
+    const day = this.day.get(order);
+    const amount = this.amount.get(order);
+    const revenue = this.creditedParts(order, amount);
+    const cost = this.creditedParts(order, this.cost.get(order));
+    for (let i = 0; i < revenue.length; i++) {
+      const person = revenue[i]!.person;
+      this.cube.add(person, day, SALES.revenue, sign * revenue[i]!.amount);
+      this.cube.add(person, day, SALES.cost, sign * cost[i]!.amount);
+      if (amount > 0) this.cube.add(person, day, SALES.orders, sign);
+    }
+    if (revenue.length > 1) toggle(this.splitByDay, day, order, sign);
+  }
+
+  private applyPayment(payment: number, sign: number): void {
+    if (!this.paymentAlive.get(payment)) return;
+    const order = this.paymentOrder.get(payment);
+    if (!this.alive.get(order)) return;
+    const day = this.paymentDay.get(payment);
+    for (const part of this.creditedParts(order, this.paymentAmount.get(payment))) {
+      this.cube.add(part.person, day, SALES.collected, sign * part.amount);
+    }
+  }
+
+  private applyFirst(customer: number, sign: number): void {
+    const first = this.firstOrder.get(customer);
+    if (first < 0) return;
+    const day = this.day.get(first);
+    for (const person of this.creditedPeople(first)) this.cube.add(person, day, SALES.newCustomers, sign);
+    toggle(this.firstByDay, day, customer, sign);
+  }
+
+  private detach(customer: number, order: number): void {
+    const list = this.ordersOfCustomer[customer] ?? [];
+    const at = list.indexOf(order);
+    if (at >= 0) list.splice(at, 1);
+    if (this.firstOrder.get(customer) === order) this.recomputeFirst(customer);
+  }
+
+  private recomputeFirst(customer: number): void {
+    let first = -1;
+    for (const order of this.ordersOf(customer)) if (first < 0 || this.isBefore(order, first)) first = order;
+    this.firstOrder.set(customer, first);
+  }
+}
+
+function toggle(index: Map<number, Set<number>>, day: number, member: number, sign: number): void {
+  const set = index.get(day);
+  if (sign > 0) {
+    if (set) set.add(member);
+    else index.set(day, new Set([member]));
+  } else if (set) {
+    set.delete(member);
+    if (set.size === 0) index.delete(day);
+  }
+}
