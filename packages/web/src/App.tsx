@@ -23,7 +23,7 @@ export function App() {
   const { language, isChinese } = useLanguage();
   applyDayjsLocale(language);
   return (
-    <ConfigProvider locale={isChinese ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={isChinese ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -58,6 +58,8 @@ export interface UnitMove {
 
 export interface PersonDetail {
   readonly person: PersonRow;
+  /** The unit on the hire date (people.unit_id), before any move. */
+  readonly homeUnit?: { unitId: string; unitName: string | null };
   readonly moves: UnitMove[];
 }
 

@@ -126,6 +126,8 @@ export const en: Messages = {
     title: 'Import',
     entity: 'Data type',
     chooseEntity: 'Choose what to import',
+    intro:
+      'Choose what to import, download the template and fill it in, then upload the file. You see a preview and a check first; if the file has any error, nothing is written.',
     templates: 'Templates',
     templateCsv: 'CSV template',
     templateXlsx: 'Excel template',
@@ -187,5 +189,14 @@ export const en: Messages = {
     after: 'After',
     detail: 'Detail',
     none: '(none)',
+    actions: {
+      import: 'Import',
+      create: 'Create',
+      update: 'Update',
+      delete: 'Delete',
+      setup: 'Setup',
+      login: 'Sign-in',
+    },
+    entities: { users: 'User accounts', sessions: 'Sessions', settings: 'Settings' },
   },
 };

@@ -118,6 +118,8 @@ export const zhCN = {
     title: '数据导入',
     entity: '数据类型',
     chooseEntity: '选择要导入的数据',
+    intro:
+      '先选择要导入的数据类型，下载模板按模板填写，再上传文件。导入前会先预览并检查，文件有任何错误时不会写入任何数据。',
     templates: '下载模板',
     templateCsv: 'CSV 模板',
     templateXlsx: 'Excel 模板',
@@ -179,6 +181,15 @@ export const zhCN = {
     after: '修改后',
     detail: '详情',
     none: '（无）',
+    actions: {
+      import: '导入',
+      create: '创建',
+      update: '修改',
+      delete: '删除',
+      setup: '初始化',
+      login: '登录',
+    },
+    entities: { users: '用户账号', sessions: '会话', settings: '设置' },
   },
 };
 

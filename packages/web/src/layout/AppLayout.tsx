@@ -32,12 +32,23 @@ export function AppLayout() {
   const items = menuItemsOf(access, entities.data ?? [], t, i18n.language);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={216}>
-        <Flex align="center" gap={8} style={{ height: 56, paddingInline: collapsed ? 24 : 20 }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="light"
+        width={216}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Flex
+          align="center"
+          gap={8}
+          style={{ height: 64, paddingInline: collapsed ? 24 : 28 }}
+          title={t('app.tagline')}
+        >
           <span style={{ fontSize: 22, fontWeight: 700, color: token.colorPrimary }}>
             {collapsed ? '达' : t('app.name')}
           </span>
-          {!collapsed && <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>}
         </Flex>
         <nav aria-label={t('app.name')}>
           <Menu

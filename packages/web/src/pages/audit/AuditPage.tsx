@@ -32,7 +32,7 @@ export default function AuditPage() {
 
   const entityLabel = (name: string) => {
     const meta = entities.data?.find((item) => item.name === name);
-    return meta ? labelOf(meta, i18n.language) : name;
+    return meta ? labelOf(meta, i18n.language) : t(`audit.entities.${name}`, { defaultValue: name });
   };
   const columns: ColumnsType<AuditRow> = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.columns.seq'), width: 80 },
@@ -42,7 +42,7 @@ export default function AuditPage() {
       key: 'action',
       dataIndex: 'action',
       title: t('audit.columns.action'),
-      render: (action: string) => <Tag>{action}</Tag>,
+      render: (action: string) => <Tag>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>,
     },
     { key: 'entity', dataIndex: 'entity', title: t('audit.columns.entity'), render: entityLabel },
     {

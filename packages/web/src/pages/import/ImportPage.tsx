@@ -70,6 +70,7 @@ export default function ImportPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('import.title')}>
+        <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
         <Space wrap size="large">
           <Space>
             <span>{t('import.entity')}:</span>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Drawer, Empty, Spin, Timeline, Typography } from 'antd';
+import { Descriptions, Drawer, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fetchPerson } from '../../api/data.ts';
 import type { PersonDetail } from '../../api/types.ts';
@@ -33,7 +33,12 @@ function PersonBody({ detail }: { detail: PersonDetail }) {
   const { person, moves } = detail;
   const dash = (value: string | null) => value || '—';
   const events = [
-    { key: 'hired', date: person.hireDate, text: t('org.person.hired'), color: 'green' },
+    {
+      key: 'hired',
+      date: person.hireDate,
+      text: `${t('org.person.hired')} · ${detail.homeUnit?.unitName ?? detail.homeUnit?.unitId ?? ''}`,
+      color: 'green',
+    },
     ...moves.map((move) => ({
       key: `move-${move.effectiveFrom}`,
       date: move.effectiveFrom,
@@ -65,7 +70,7 @@ function PersonBody({ detail }: { detail: PersonDetail }) {
         {t('org.person.moves')}
       </Typography.Title>
       {moves.length === 0 && (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.person.noMoves')} />
+        <Typography.Paragraph type="secondary">{t('org.person.noMoves')}</Typography.Paragraph>
       )}
       <Timeline
         items={events.map((event) => ({
