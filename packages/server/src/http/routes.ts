@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { browseRoutes } from '../modules/browse/browse.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { RouteModule } from './context.ts';
@@ -10,6 +11,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   authRoutes,
   auditRoutes,
   browseRoutes,
+  importRoutes,
   orgRoutes,
   usersRoutes,
 ];
