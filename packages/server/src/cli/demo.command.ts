@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { type Db, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -10,6 +10,7 @@ import {
 } from '../modules/demo/demo.service.ts';
 import { generateDemoCompany } from '../modules/demo/generate.ts';
 import { formatSeconds, loadedLine, progressBar } from '../modules/demo/progress.ts';
+import { type DemoSize, FULL_SIZE } from '../modules/demo/types.ts';
 import { databaseOf } from './program.ts';
 import { parseListen, serveDatabase } from './serve.command.ts';
 
@@ -19,6 +20,8 @@ interface DemoCommandOptions {
   host: string;
   serve: boolean;
   today?: string;
+  reps?: string;
+  months?: string;
 }
 
 /** The logins the command lists after start-up (docs/demo.md has the rest). */
@@ -29,6 +32,7 @@ const seedSchema = z.coerce
   .int()
   .min(0)
   .max(2 ** 31 - 1);
+const sizeSchema = z.coerce.number().int().min(1).max(1000);
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Today's calendar date where the server runs (the generator itself never reads the clock). */
@@ -45,15 +49,25 @@ function parseDemoOptions(options: DemoCommandOptions) {
   if (!dateSchema.safeParse(today).success) {
     throw new AppError('validation_failed', `invalid --today: ${today} (YYYY-MM-DD)`, 'usage');
   }
-  return { seed: seed.data, today, listen: options.serve ? parseListen(options) : null };
+  const reps = sizeSchema.safeParse(options.reps ?? FULL_SIZE.reps);
+  const months = sizeSchema.safeParse(options.months ?? FULL_SIZE.months);
+  if (!reps.success || !months.success) {
+    throw new AppError(
+      'validation_failed',
+      'invalid --reps or --months (a whole number from 1 to 1000)',
+      'usage',
+    );
+  }
+  const size = { reps: reps.data, months: months.data };
+  return { seed: seed.data, today, size, listen: options.serve ? parseListen(options) : null };
 }
 
 /** Generates and loads the demo, reporting on stderr: one line per entity, a bar on a terminal. */
-async function loadDemo(db: Db, seed: number, today: string): Promise<void> {
+async function loadDemo(db: Db, seed: number, today: string, size: DemoSize): Promise<void> {
   const err = process.stderr;
   const started = performance.now();
   err.write(`Generating the demo company 达成科技 (seed ${seed}, today ${today})…\n`);
-  const company = generateDemoCompany({ seed, today });
+  const company = generateDemoCompany({ seed, today, size });
   err.write(`  generated in ${formatSeconds(performance.now() - started)}; loading it through the import:\n`);
   await loadDemoCompany(db, company, {
     onProgress: (entity, progress, total) => {
@@ -99,13 +113,16 @@ export function registerDemo(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--today <date>', 'generate as if today were this date (YYYY-MM-DD); default: the current date')
     .option('--no-serve', 'load the demo, then exit (for scripts)')
+    // A smaller company for tests and quick looks; the documented demo is the full one.
+    .addOption(new Option('--reps <n>', 'number of sales reps').hideHelp())
+    .addOption(new Option('--months <n>', 'months of history').hideHelp())
     .action(async (options: DemoCommandOptions, command: Command) => {
-      const { seed, today, listen } = parseDemoOptions(options);
+      const { seed, today, size, listen } = parseDemoOptions(options);
       const db = await openDatabase(databaseOf(command));
       if (await holdsCompanyData(db)) {
         process.stderr.write('The database already holds a company; keeping it (no demo data loaded).\n');
       } else {
-        await loadDemo(db, seed, today);
+        await loadDemo(db, seed, today, size);
       }
       if (!listen) {
         process.stdout.write(await loginTable(db));
