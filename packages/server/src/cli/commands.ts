@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBench } from './bench.command.ts';
 import { registerDemo } from './demo.command.ts';
 import { registerImport } from './import.command.ts';
 import { registerServe } from './serve.command.ts';
@@ -8,4 +9,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerServe,
   registerImport,
   registerDemo,
+  registerBench,
 ];
