@@ -26,10 +26,10 @@ export interface Customer {
 export const TYPE_PROFILE: Readonly<
   Record<CustomerType, { share: number; dealSize: number; payLagDays: [number, number] }>
 > = {
-  enterprise: { share: 0.15, dealSize: 2.4, payLagDays: [20, 100] },
-  smb: { share: 0.6, dealSize: 0.75, payLagDays: [0, 60] },
-  government: { share: 0.12, dealSize: 1.8, payLagDays: [45, 120] },
-  education: { share: 0.13, dealSize: 1.1, payLagDays: [30, 110] },
+  enterprise: { share: 0.15, dealSize: 2.4, payLagDays: [10, 75] },
+  smb: { share: 0.6, dealSize: 0.75, payLagDays: [0, 40] },
+  government: { share: 0.12, dealSize: 1.8, payLagDays: [30, 120] },
+  education: { share: 0.13, dealSize: 1.1, payLagDays: [20, 100] },
 };
 
 export interface CustomerBook {

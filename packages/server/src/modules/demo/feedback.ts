@@ -40,7 +40,7 @@ export function generateSurveys(
       const kind = random.chance(0.6) ? 'nps' : 'csat';
       const score =
         kind === 'nps'
-          ? clamp(random.normal(5.5 + 4 * rep.quality, 1.6), 0, 10)
+          ? clamp(random.normal(6 + 3.8 * rep.quality, 1.6), 0, 10)
           : clamp(random.normal(2.8 + 2 * rep.quality, 0.7), 1, 5);
       surveys.push({ id: '', day, rep, customerId, kind, score });
     }

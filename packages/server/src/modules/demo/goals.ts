@@ -1,7 +1,7 @@
 /**
  * Goals (目标) for the current year: revenue and collected (回款) targets per rep per month,
  * set from what management expects of each rep (skill regressed to the mean, ramp-up, season,
- * growth, plus 10% ambition), rolled up exactly: months → quarters → year, reps → team → region
+ * growth, plus 5% ambition), rolled up exactly: months → quarters → year, reps → team → region
  * → company (a rep's month counts for the team they are in on the 1st). Plus visits goals for
  * reps and teams and a few filtered goals. 保底 (floor) is 80% of the target, 挑战 (stretch) 120%.
  */
@@ -11,7 +11,7 @@ import { expectedOrders, type Sale } from './orders.ts';
 import { COMPANY_ID, isEmployed, type Org, type Rep, rampOf, teamOn } from './org.ts';
 import type { GoalRecord } from './types.ts';
 
-const AMBITION = 1.1;
+const AMBITION = 1.05;
 const COLLECTION_TARGET = 0.9;
 const VISITS_PER_MONTH = 5;
 
@@ -59,20 +59,22 @@ export function generateGoals(
   };
   for (const rep of org.reps) {
     for (const month of months) {
-      const onDuty = firstDayOnDuty(rep, month);
-      if (onDuty === null) continue;
-      const team = teamOn(rep, onDuty);
+      const duty = dutyIn(rep, month);
+      if (duty === null) continue;
+      const team = teamOn(rep, duty.first);
+      const ramp = rampOf(rep, Math.floor((duty.first + duty.last) / 2));
       const expected =
-        expectedOrders(0.4 + 0.6 * rep.skill, rampOf(rep, onDuty), month, firstDay) * averageOrder;
+        expectedOrders(0.4 + 0.6 * rep.skill, ramp, month, firstDay) * averageOrder * duty.share;
       const revenue = Math.max(10_000, roundTo(expected * AMBITION, 1000));
+      const visits = Math.max(1, Math.round(VISITS_PER_MONTH * duty.share));
       const scopes = [rep.id, team.id, team.region.id, COMPANY_ID];
       for (const period of [monthPeriod(month), quarterPeriod(month), String(year)]) {
         for (const scope of scopes) {
           targets.revenue.add(scope, period, revenue);
           targets.collected.add(scope, period, roundTo(revenue * COLLECTION_TARGET, 1000));
         }
-        targets.visits.add(rep.id, period, VISITS_PER_MONTH);
-        targets.visits.add(team.id, period, VISITS_PER_MONTH);
+        targets.visits.add(rep.id, period, visits);
+        targets.visits.add(team.id, period, visits);
       }
     }
   }
@@ -85,10 +87,15 @@ export function generateGoals(
   return goals;
 }
 
-/** The first day of the month the rep works, or null when they don't work that month. */
-function firstDayOnDuty(rep: Rep, month: Month): number | null {
+/**
+ * The days of the month the rep is employed (a newcomer's first month, a leaver's last one
+ * get a goal in proportion), or null when they don't work that month.
+ */
+function dutyIn(rep: Rep, month: Month): { first: number; last: number; share: number } | null {
   const first = Math.max(month.first, rep.hire);
-  return first <= month.last && isEmployed(rep, first) ? first : null;
+  const last = Math.min(month.last, rep.leave ?? month.last);
+  if (first > last || !isEmployed(rep, first)) return null;
+  return { first, last, share: (last - first + 1) / (month.last - month.first + 1) };
 }
 
 /**

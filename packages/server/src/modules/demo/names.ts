@@ -70,6 +70,12 @@ const AGENCIES = [
   '政务服务中心',
   '中医院',
   '住房公积金管理中心',
+  '教育局',
+  '卫生健康委员会',
+  '统计局',
+  '应急管理局',
+  '生态环境局',
+  '妇幼保健院',
 ];
 const SCHOOLS = [
   '第一中学',
@@ -82,7 +88,14 @@ const SCHOOLS = [
   '开放大学',
   '第二中学',
   '医学院',
+  '科技大学',
+  '财经学院',
+  '技师学院',
+  '艺术学校',
 ];
+
+const DISTRICTS = ['高新区', '经开区', '新区', '城东区', '城西区', '城南区', '城北区', '滨江区'];
+const NUMERALS = '一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四', '十五', '十六']);
 
 export type CustomerType = 'enterprise' | 'smb' | 'government' | 'education';
 
@@ -90,9 +103,11 @@ export type CustomerType = 'enterprise' | 'smb' | 'government' | 'education';
 export function customerName(random: Random, type: CustomerType, city: string): string {
   switch (type) {
     case 'government':
-      return `${city}市${random.pick(AGENCIES)}`;
+      return `${city}市${random.chance(0.5) ? random.pick(DISTRICTS) : ''}${random.pick(AGENCIES)}`;
     case 'education':
-      return `${city}${random.pick(SCHOOLS)}`;
+      return random.chance(0.4)
+        ? `${city}市第${random.pick(NUMERALS)}中学`
+        : `${city}${random.pick(SCHOOLS)}`;
     case 'enterprise':
       return `${city}${brand(random)}${random.pick(INDUSTRIES)}${random.chance(0.4) ? '集团有限公司' : '股份有限公司'}`;
     case 'smb':

@@ -50,7 +50,7 @@ export function generatePayments(
 
 /** [days after the order, fen] of each payment the customer will make. */
 function instalments(random: Random, sale: Sale, net: number): [number, number][] {
-  const badDebt = 0.02 + 0.05 * (1 - sale.rep.quality);
+  const badDebt = 0.015 + 0.04 * (1 - sale.rep.quality);
   if (random.chance(badDebt)) return [];
   const [minLag, maxLag] = TYPE_PROFILE[sale.customer.type].payLagDays;
   const lag = Math.min(MAX_LAG_DAYS, random.int(minLag, maxLag));
