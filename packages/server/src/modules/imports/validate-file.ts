@@ -55,6 +55,7 @@ export class FileValidator {
   /** Parent links (units) or manager links (people) of the file, with their rows. */
   private readonly links = new Map<string, { parent: string | null; row: number }>();
   private readonly hierarchyColumn: string | undefined;
+  private readonly keyColumns: readonly string[];
   rows = 0;
 
   constructor(
@@ -62,6 +63,7 @@ export class FileValidator {
     private readonly stored: StoredFacts,
   ) {
     this.hierarchyColumn = HIERARCHY_COLUMN[spec.name];
+    this.keyColumns = spec.name === 'order_credits' ? ['order_id', 'rep_id'] : spec.key;
   }
 
   /** Checks one data row; blank rows are skipped by the caller. */
@@ -71,8 +73,8 @@ export class FileValidator {
     this.errors.push(...errors);
     // Cells that failed read as null, so references are still checked on the others.
     this.checkReferences(source.row, record);
+    if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(source.row, record);
     if (errors.length > 0) return;
-    this.checkUniqueKey(source.row, record);
     if (this.spec.name === 'order_credits') this.addShare(source.row, record);
     if (this.hierarchyColumn) {
       const parent = record[this.hierarchyColumn];
