@@ -134,11 +134,14 @@ export const factOp: fc.Arbitrary<FactOp> = fc.oneof(
 
 /** Applies one operation to a store. */
 export function applyOp(store: FactStore, op: FactOp): void {
-  if (op.op === 'credits') return store.setOrderCredits(op.orderId, op.shares);
+  if (op.op === 'credits') {
+    store.setOrderCredits(op.orderId, op.shares);
+    return;
+  }
   const name = op.entity[0]!.toUpperCase() + op.entity.slice(1);
-  if (op.op === 'remove')
-    return (store as unknown as Record<string, (id: string) => void>)[`remove${name}`]!(op.id);
-  (store as unknown as Record<string, (fact: unknown) => void>)[`upsert${name}`]!(op.fact);
+  const methods = store as unknown as Record<string, (arg: unknown) => void>;
+  if (op.op === 'remove') methods[`remove${name}`]!.call(store, op.id);
+  else methods[`upsert${name}`]!.call(store, op.fact);
 }
 
 /** The operations that rebuild the final state of a sequence from scratch (one per live fact). */
