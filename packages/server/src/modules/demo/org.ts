@@ -90,11 +90,10 @@ const initialTeam = (teams: readonly Team[], index: number, reps: number) =>
   teams[Math.floor((index * teams.length) / reps)] as Team;
 
 function drawSkill(random: Random): { skill: number; quality: number } {
-  let skill = Math.exp(random.normal(0, 0.3));
   const profile = random.float();
-  if (profile < 0.08)
-    skill *= 1.7; // stars
-  else if (profile > 0.9) skill *= 0.55; // strugglers
+  // ~8% stars, ~10% strugglers, the rest lognormal around 1.
+  const tier = profile < 0.08 ? 1.7 : profile > 0.9 ? 0.55 : 1;
+  const skill = tier * Math.exp(random.normal(0, 0.3));
   const quality = Math.min(0.98, Math.max(0.05, 0.55 + random.normal(0, 0.18) + 0.25 * Math.log(skill)));
   return { skill, quality };
 }
@@ -125,7 +124,7 @@ function draftReps(
   const drafts: RepDraft[] = [];
   for (let i = 0; i < size.reps; i++) {
     const id = `S${String(i + 1).padStart(4, '0')}`;
-    // S0001 is a steady, tenured rep in every demo: the README walks through their numbers.
+    // S0001 is a steady, tenured rep in every demo (docs/demo.md shows it as the rep login).
     const newcomer = i > 0 && random.chance(0.08);
     const earliest = i === 0 ? 900 : 210;
     const hire = newcomer ? today - random.int(20, 180) : today - random.int(earliest, 6 * 365);
@@ -133,7 +132,9 @@ function draftReps(
   }
   const leavers = random.shuffle(drafts.slice(1).filter((d) => d.hire < start - 90));
   for (const draft of leavers.slice(0, Math.round(size.reps * 0.05))) {
-    draft.leave = random.int(Math.max(start + 20, draft.hire + 120), today - 10);
+    // Leaves inside the period, after at least four months in the job; too short a period: stays.
+    const earliest = Math.max(start + 20, draft.hire + 120);
+    if (earliest <= today - 10) draft.leave = random.int(earliest, today - 10);
   }
   return drafts;
 }
@@ -186,64 +187,26 @@ export function generateOrg(random: Random, size: DemoSize, today: number, start
     leave_date: '',
   });
 
-  const people: PersonRecord[] = [
-    person({
-      id: 'A001',
-      unit_id: COMPANY_ID,
-      role: 'admin',
-      title: '系统管理员',
-      hire_date: yearsAgo(3, 5),
-      manager_id: '',
-    }),
-    person({
-      id: 'H001',
-      unit_id: 'HR',
-      role: 'hr',
-      title: '人力资源经理',
-      hire_date: yearsAgo(3, 6),
-      manager_id: '',
-    }),
-    person({
-      id: 'F001',
-      unit_id: 'FIN',
-      role: 'finance',
-      title: '财务经理',
-      hire_date: yearsAgo(3, 6),
-      manager_id: '',
-    }),
-    person({
-      id: 'M100',
-      unit_id: COMPANY_ID,
-      role: 'manager',
-      title: '销售副总裁',
-      hire_date: yearsAgo(6, 8),
-      manager_id: '',
-    }),
+  // The fixed staff: id, unit, role, title, hired between min and max years ago, manager.
+  const staff: [string, string, string, string, number, number, string][] = [
+    ['A001', COMPANY_ID, 'admin', '系统管理员', 3, 5, ''],
+    ['H001', 'HR', 'hr', '人力资源经理', 3, 6, ''],
+    ['F001', 'FIN', 'finance', '财务经理', 3, 6, ''],
+    ['M100', COMPANY_ID, 'manager', '销售副总裁', 6, 8, ''],
+    ...regions.map((r): (typeof staff)[number] => [r.managerId, r.id, 'manager', '大区总监', 4, 7, 'M100']),
+    ...teams.map((t): (typeof staff)[number] => [
+      t.managerId,
+      t.id,
+      'manager',
+      '销售经理',
+      2.5,
+      6,
+      t.region.managerId,
+    ]),
   ];
-  for (const region of regions) {
-    people.push(
-      person({
-        id: region.managerId,
-        unit_id: region.id,
-        role: 'manager',
-        title: '大区总监',
-        hire_date: yearsAgo(4, 7),
-        manager_id: 'M100',
-      }),
-    );
-  }
-  for (const team of teams) {
-    people.push(
-      person({
-        id: team.managerId,
-        unit_id: team.id,
-        role: 'manager',
-        title: '销售经理',
-        hire_date: yearsAgo(2.5, 6),
-        manager_id: team.region.managerId,
-      }),
-    );
-  }
+  const people: PersonRecord[] = staff.map(([id, unit_id, role, title, min, max, manager_id]) =>
+    person({ id, unit_id, role, title, hire_date: yearsAgo(min, max), manager_id }),
+  );
 
   const drafts = draftReps(random, teams, size, today, start);
   const moved = drawMoves(random, drafts, teams, size, today);
