@@ -1,3 +1,4 @@
+import { isIsoDate } from '@attain/engine';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { type Db, openDatabase } from '../db/database.ts';
@@ -33,7 +34,6 @@ const seedSchema = z.coerce
   .min(0)
   .max(2 ** 31 - 1);
 const sizeSchema = z.coerce.number().int().min(1).max(1000);
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Today's calendar date where the server runs (the generator itself never reads the clock). */
 function localToday(now: Date): string {
@@ -46,7 +46,7 @@ function parseDemoOptions(options: DemoCommandOptions) {
   if (!seed.success)
     throw new AppError('validation_failed', `invalid --seed: ${options.seed} (a whole number)`, 'usage');
   const today = options.today ?? localToday(new Date());
-  if (!dateSchema.safeParse(today).success) {
+  if (!isIsoDate(today)) {
     throw new AppError('validation_failed', `invalid --today: ${today} (YYYY-MM-DD)`, 'usage');
   }
   const reps = sizeSchema.safeParse(options.reps ?? FULL_SIZE.reps);

@@ -73,7 +73,8 @@ describeCli('attain demo --no-serve', () => {
     expect(await count('orders')).toBe(orders);
   });
 
-  it('rejects a seed that is not a number as a usage error', async () => {
+  it('rejects a seed that is not a number, or a day that does not exist, as usage errors', async () => {
     expect((await run('--seed', 'abc')).code).toBe(2);
+    expect((await run('--today', '2026-02-30')).code).toBe(2);
   });
 });
