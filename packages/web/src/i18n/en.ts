@@ -115,6 +115,7 @@ export const en: Messages = {
     title: 'Data',
     searchPlaceholder: 'Search this table',
     dateRange: 'Date range',
+    orderDate: 'Order date',
     startDate: 'Start date',
     endDate: 'End date',
     filterBy: 'Filter by {{column}}',

@@ -107,6 +107,7 @@ export const zhCN = {
     title: '数据',
     searchPlaceholder: '搜索本表',
     dateRange: '日期范围',
+    orderDate: '订单日期',
     startDate: '开始日期',
     endDate: '结束日期',
     filterBy: '按{{column}}筛选',
