@@ -169,7 +169,14 @@ describeDb('import: orders from CSV and XLSX', () => {
       source: 'p.csv',
       onProgress: (p) => phases.push(p),
     });
-    expect(phases.map((p) => p.phase)).toEqual(['reading', 'writing', 'done']);
+    expect(phases.map((p) => p.phase)).toEqual([
+      'reading',
+      'validating',
+      'validating',
+      'writing',
+      'writing',
+      'done',
+    ]);
     expect(phases.at(-1)).toMatchObject({
       rows: 1,
       totalBytes: fs.statSync(file).size,
@@ -193,6 +200,59 @@ describeDb('import: orders from CSV and XLSX', () => {
       { row: 4, column: 'rep_id', value: 'NOBODY', reason: 'no person has this id' },
     ]);
     expect(await dumpTables(t.db)).toEqual(before);
+  });
+});
+
+describeDb('import: whole-file problems', () => {
+  const t = useTestDb();
+  const tmp = useTempDir();
+
+  it('reports an unreadable CSV (an unclosed quote) at the row where reading stopped', async () => {
+    const file = path.join(tmp.dir, 'broken.csv');
+    fs.writeFileSync(file, 'id,name,line\nP1,ok,A\nP2,"never closed,A\n');
+    const report = await importFile(t.db, file, {
+      entity: 'products',
+      actor: SYSTEM_ACTOR,
+      source: 'broken.csv',
+    });
+    expect(report.ok).toBe(false);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ row: 3, column: '' });
+    expect(report.errors[0]?.reason).toMatch(/^the file cannot be read past this row: .*quote/i);
+    expect(await t.db.kysely.selectFrom('products').selectAll().execute()).toEqual([]);
+  });
+
+  it('reports an empty file; a header without rows imports nothing, successfully', async () => {
+    const empty = path.join(tmp.dir, 'empty.csv');
+    fs.writeFileSync(empty, '');
+    const report = await importFile(t.db, empty, {
+      entity: 'products',
+      actor: SYSTEM_ACTOR,
+      source: 'empty.csv',
+    });
+    expect(report.errors).toEqual([
+      { row: 1, column: '', value: '', reason: 'the file is empty: expected a header row' },
+    ]);
+    const headerOnly = writeCsv(tmp.dir, [['id', 'name', 'line']]);
+    expect(
+      await importFile(t.db, headerOnly, { entity: 'products', actor: SYSTEM_ACTOR, source: 'h.csv' }),
+    ).toMatchObject({ ok: true, rows: 0 });
+  });
+
+  it('refuses a missing file, an old .xls file and an unknown entity by throwing', async () => {
+    const options = { entity: 'products' as const, actor: SYSTEM_ACTOR, source: 'x' };
+    await expect(importFile(t.db, path.join(tmp.dir, 'missing.csv'), options)).rejects.toMatchObject({
+      code: 'import_invalid',
+    });
+    const xls = path.join(tmp.dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    await expect(importFile(t.db, xls, options)).rejects.toThrow(/\.xls/);
+    await expect(
+      importRecords(t.db, () => [], { ...options, entity: 'unicorns' as never }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      field: 'usage',
+    });
   });
 });
 

@@ -133,6 +133,7 @@ async function runImport(
   const validator = new FileValidator(spec, stored);
   let lastRow = 1;
   const readErrors: ImportError[] = [...pass.errors];
+  progress.report('validating', 0, true);
   try {
     for await (const row of pass.rows) {
       lastRow = row.row;
@@ -143,6 +144,7 @@ async function runImport(
     readErrors.push(readFailure(error, lastRow));
   }
   report.rows = validator.rows;
+  progress.report('validating', report.rows, true);
   report.warnings.push(...pass.warnings);
   const errors = [...readErrors, ...validator.finish()];
   if (errors.length > 0) {
@@ -193,5 +195,7 @@ async function writePass(
     rows += 1;
     progress.report('writing', rows);
   }
-  return writer.finish();
+  const counts = await writer.finish();
+  progress.report('writing', rows, true);
+  return counts;
 }

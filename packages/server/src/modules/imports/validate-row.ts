@@ -57,37 +57,43 @@ function wonMatchesClosed(r: NormalizedRow): RowProblem[] {
   return [];
 }
 
-function goalIsWellFormed(r: NormalizedRow): RowProblem[] {
-  const problems: RowProblem[] = [];
+function goalPeriodParses(r: NormalizedRow): RowProblem[] {
   const period = text(r.period);
-  if (period !== null && !parsePeriod(period)) {
-    problems.push({
+  if (period === null || parsePeriod(period)) return [];
+  return [
+    {
       column: 'period',
       reason: 'is not a period (2026, 2026-H1, 2026-Q3, 2026-07, 2026-W27 or 2026-07-01..2026-08-15)',
-    });
+    },
+  ];
+}
+
+/** Filters are the goal's own columns (contract §5 names them in braces only in output keys). */
+function goalMetricIsKnown(r: NormalizedRow): RowProblem[] {
+  const metric = text(r.metric) ?? '';
+  if (metric.includes('{')) {
+    return [
+      {
+        column: 'metric',
+        reason: 'has filters in braces: put them in the product_line, customer_type and region columns',
+      },
+    ];
   }
-  const metric = text(r.metric);
-  if (metric !== null && metric.includes('{')) {
-    problems.push({
-      column: 'metric',
-      reason: 'has filters in braces: put them in the product_line, customer_type and region columns',
-    });
-  } else if (metric !== null && !isMetricName(metric)) {
-    problems.push({ column: 'metric', reason: 'is not a known metric' });
-  }
-  // Goals of money metrics are money (contract §5): at most 2 fraction digits.
-  if (
-    metric !== null &&
-    MONEY_METRICS.has(metric.replace(/_(growth|yoy)$/, '')) &&
-    !/_(growth|yoy)$/.test(metric)
-  ) {
-    for (const column of ['value', 'floor', 'stretch']) {
-      const decimal = r[column] === null ? null : parseDecimal(String(r[column]));
-      if (decimal && significantScale(decimal) > 2)
-        problems.push({ column, reason: `has more than 2 decimal places (${metric} is money)` });
-    }
-  }
-  return problems;
+  return metric !== '' && !isMetricName(metric)
+    ? [{ column: 'metric', reason: 'is not a known metric' }]
+    : [];
+}
+
+/** Goals of money metrics are money (contract §5): at most 2 fraction digits. */
+function moneyGoalHasFen(r: NormalizedRow): RowProblem[] {
+  const metric = text(r.metric) ?? '';
+  if (!MONEY_METRICS.has(metric)) return [];
+  return ['value', 'floor', 'stretch'].flatMap((column) => {
+    const decimal = r[column] === null ? null : parseDecimal(String(r[column]));
+    return decimal && significantScale(decimal) > 2
+      ? [{ column, reason: `has more than 2 decimal places (${metric} is money)` }]
+      : [];
+  });
 }
 
 const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
@@ -97,7 +103,7 @@ const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
   opportunities: [notBefore('closed_on', 'created_on'), wonMatchesClosed],
   surveys: [surveyScoreInRange],
   complaints: [notBefore('resolved_on', 'date')],
-  goals: [goalIsWellFormed],
+  goals: [goalPeriodParses, goalMetricIsKnown, moneyGoalHasFen],
 };
 
 /**

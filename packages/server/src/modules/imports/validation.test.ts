@@ -169,6 +169,8 @@ const CASES: BadFileCase[] = [
       ['2026-Q1', 'T1', 'revenue{product_line=A}', '100', '', ''],
       ['2026-Q1', 'R1', 'revenue', '100', 'A', ''],
       ['2026-Q1', 'R1', 'revenue', '200', 'A', ''],
+      ['2026-Q2', 'T1', 'revenue', '100.005', '', '1.5'],
+      ['2026-Q2', 'T1', 'win_rate', '0.125', '', ''],
     ],
     errors: [
       {
@@ -196,6 +198,12 @@ const CASES: BadFileCase[] = [
         column: 'period',
         value: '2026-Q1',
         reason: 'this period + scope + metric + product_line + customer_type + region is already on row 7',
+      },
+      {
+        row: 9,
+        column: 'value',
+        value: '100.005',
+        reason: 'has more than 2 decimal places (revenue is money)',
       },
     ],
   },
