@@ -153,6 +153,13 @@ export class OrderBook {
     return credits ? credits.map((c) => c.person) : [this.rep.get(order)];
   }
 
+  /** The one person an order credits, or −1 when it is split between several (a fast path). */
+  soloPerson(order: number): number {
+    const credits = this.credits.get(order);
+    if (!credits) return this.rep.get(order);
+    return credits.length === 1 ? credits[0]!.person : -1;
+  }
+
   /** An amount of fen split by the order's credits (contract §4). */
   creditedParts(order: number, amount: number): CreditedPart[] {
     const credits = this.credits.get(order);

@@ -25,6 +25,13 @@ export function orderFilter(store: FactStore, filters: MetricFilters): ((order: 
 function creditOrder(store: FactStore, scope: ResolvedScope, order: number, sums: Sums): number {
   const orders = store.orders;
   const day = orders.day.get(order);
+  const solo = orders.soloPerson(order);
+  if (solo >= 0) {
+    if (!counts(scope, solo, day)) return 0;
+    sums.revenue += orders.amount.get(order);
+    sums.cost += orders.cost.get(order);
+    return 1;
+  }
   const revenue = orders.creditedParts(order, orders.amount.get(order));
   const cost = orders.creditedParts(order, orders.cost.get(order));
   let counted = 0;
@@ -68,6 +75,11 @@ export function scanSales(
     if (!paymentAlive[payment] || day < from || day > to) continue;
     const order = orders.paymentOrder.get(payment);
     if (!orders.alive.get(order) || !accept(order)) continue;
+    const solo = orders.soloPerson(order);
+    if (solo >= 0) {
+      if (counts(scope, solo, day)) sums.collected += orders.paymentAmount.get(payment);
+      continue;
+    }
     for (const part of orders.creditedParts(order, orders.paymentAmount.get(payment))) {
       if (counts(scope, part.person, day)) sums.collected += part.amount;
     }
