@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBench } from './bench.command.ts';
 import { registerDemo } from './demo.command.ts';
 import { registerImport } from './import.command.ts';
+import { registerReport } from './report.command.ts';
 import { registerServe } from './serve.command.ts';
 
 /** Every subcommand of `attain`. Add a command's register function here. */
@@ -10,4 +11,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerImport,
   registerDemo,
   registerBench,
+  registerReport,
 ];

@@ -17,7 +17,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof AppError) {
       process.stderr.write(`attain: ${error.message}\n`);
-      return error.code === 'validation_failed' && error.field === 'usage' ? EXIT.usage : EXIT.invalidInput;
+      return error.field === 'usage' ? EXIT.usage : EXIT.invalidInput;
     }
     process.stderr.write(
       `attain: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

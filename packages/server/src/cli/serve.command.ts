@@ -4,6 +4,7 @@ import { type Db, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { buildApp } from '../http/app.ts';
 import { needsSetup } from '../modules/auth/auth.service.ts';
+import { DEFAULT_POLL_MS } from '../modules/tracking/live-facts.ts';
 import { databaseOf } from './program.ts';
 
 const listenSchema = z.object({
@@ -18,7 +19,8 @@ export interface Listening {
 
 /** Serves the web app and API on an open database until the process is stopped. */
 export async function serveDatabase(db: Db, listen: { port: number; host: string }): Promise<Listening> {
-  const app = await buildApp({ db, logger: false });
+  const app = await buildApp({ db, logger: false, pollFactsMs: DEFAULT_POLL_MS });
+  await app.facts.current();
   const address = await app.listen({ port: listen.port, host: listen.host });
   const shutdown = async () => {
     await app.close();

@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { actorForToken } from '../modules/auth/auth.service.ts';
 import { LoginLimiter } from '../modules/auth/login-limiter.ts';
+import { LiveFacts } from '../modules/tracking/live-facts.ts';
 import type { App, AppContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { ROUTE_MODULES } from './routes.ts';
@@ -21,6 +22,9 @@ import { sessionToken } from './session-cookie.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    facts: LiveFacts;
   }
 }
 
@@ -36,6 +40,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Folder of the built web app; defaults to packages/web/dist when it exists. */
   readonly webDist?: string | null;
+  /** Poll the database for changes and keep the fact store fresh (milliseconds); off by default. */
+  readonly pollFactsMs?: number;
 }
 
 /** The whole HTTP application: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -48,7 +54,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: options.db,
     now: options.now ?? (() => new Date()),
     loginLimiter: new LoginLimiter(),
+    facts: new LiveFacts(options.db.kysely),
   };
+  app.decorate('facts', ctx.facts);
+  if (options.pollFactsMs) ctx.facts.start(options.pollFactsMs);
+  app.addHook('onClose', async () => ctx.facts.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { browseRoutes } from '../modules/browse/browse.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
+import { reportsRoutes } from '../modules/reports/reports.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import type { RouteModule } from './context.ts';
 
@@ -13,5 +14,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   browseRoutes,
   importRoutes,
   orgRoutes,
+  reportsRoutes,
   usersRoutes,
 ];
