@@ -32,6 +32,18 @@ describe('CSV encoding detection (contract §1)', () => {
     expect(await detectFileEncoding(file)).toBe('gb18030');
   });
 
+  it('finds GB18030 text that starts far into the file', async () => {
+    const file = path.join(tmp.dir, 'late.csv');
+    const ascii = 'id,name,line\r\n'.concat('P1,abc,A\r\n'.repeat(300_000));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(ascii), iconv.encode('P2,标准版,软件\r\n', 'gb18030')]),
+    );
+    expect(await detectFileEncoding(file)).toBe('gb18030');
+    fs.writeFileSync(file, ascii);
+    expect(await detectFileEncoding(file)).toBe('utf-8');
+  });
+
   it('accepts known encoding names and refuses others as a usage error', () => {
     expect(checkEncodingName(' GBK ')).toBe('gbk');
     expect(() => checkEncodingName('klingon')).toThrow(/unknown encoding "klingon"/);

@@ -1,7 +1,7 @@
 /**
  * CSV encoding (contract §1): UTF-8 with or without BOM, else GB18030/GBK — what Excel on
- * Chinese Windows writes. A strict UTF-8 decode of the file's start decides: GB18030 text is
- * almost never valid UTF-8, while UTF-8 always is.
+ * Chinese Windows writes. A strict UTF-8 decode of the first non-ASCII text decides: GB18030
+ * text is almost never valid UTF-8, while UTF-8 always is.
  */
 import fs from 'node:fs/promises';
 import iconv from 'iconv-lite';
@@ -9,10 +9,23 @@ import { AppError } from '../../errors.ts';
 
 export type DetectedEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-/** Bytes of the file's start that the detection reads; a longer pure-ASCII start reads as UTF-8. */
-export const DETECTION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Bytes read per step while looking for the first non-ASCII byte. */
+const SCAN_CHUNK_BYTES = 1024 * 1024;
+/** Bytes from the first non-ASCII byte on that the strict UTF-8 decode judges. */
+export const DETECTION_WINDOW_BYTES = 256 * 1024;
 
 const startsWith = (sample: Uint8Array, bytes: number[]) => bytes.every((b, i) => sample[i] === b);
+
+/** The encoding a byte-order mark at the start announces, if any. */
+function encodingOfBom(start: Uint8Array): DetectedEncoding | null {
+  if (startsWith(start, [0xef, 0xbb, 0xbf])) return 'utf-8';
+  if (startsWith(start, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(start, [0xfe, 0xff])) return 'utf-16be';
+  return null;
+}
+
+/** Index of the first byte ≥ 0x80, or -1 (latin1 maps bytes to code points one to one). */
+const firstNonAscii = (bytes: Buffer) => bytes.toString('latin1').search(/[^\x00-\x7f]/);
 
 /**
  * Encoding of a sample of the file's start. `complete` says the sample is the whole file, so
@@ -20,9 +33,8 @@ const startsWith = (sample: Uint8Array, bytes: number[]) => bytes.every((b, i) =
  * @example encodingOfSample(Buffer.from('日期', 'utf8'), true) // 'utf-8'
  */
 export function encodingOfSample(sample: Uint8Array, complete: boolean): DetectedEncoding {
-  if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8';
-  if (startsWith(sample, [0xff, 0xfe])) return 'utf-16le';
-  if (startsWith(sample, [0xfe, 0xff])) return 'utf-16be';
+  const marked = encodingOfBom(sample);
+  if (marked) return marked;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !complete });
     return 'utf-8';
@@ -31,13 +43,28 @@ export function encodingOfSample(sample: Uint8Array, complete: boolean): Detecte
   }
 }
 
-/** Detects the encoding of a CSV file from its first {@link DETECTION_SAMPLE_BYTES} bytes. */
+/**
+ * Detects the encoding of a CSV file. ASCII reads the same in every candidate, so the file is
+ * scanned (cheaply, without decoding) up to its first non-ASCII byte, and the window from there
+ * decides — a file whose Chinese text starts on row 100,000 is still read right.
+ */
 export async function detectFileEncoding(filePath: string): Promise<DetectedEncoding> {
   const handle = await fs.open(filePath, 'r');
   try {
-    const buffer = Buffer.alloc(DETECTION_SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return encodingOfSample(buffer.subarray(0, bytesRead), bytesRead < buffer.length);
+    const head = Buffer.alloc(4);
+    const { bytesRead: headBytes } = await handle.read(head, 0, 4, 0);
+    const marked = encodingOfBom(head.subarray(0, headBytes));
+    if (marked) return marked;
+    const chunk = Buffer.alloc(SCAN_CHUNK_BYTES);
+    for (let position = 0; ; position += SCAN_CHUNK_BYTES) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return 'utf-8';
+      const first = firstNonAscii(chunk.subarray(0, bytesRead));
+      if (first < 0) continue;
+      const window = Buffer.alloc(DETECTION_WINDOW_BYTES);
+      const read = await handle.read(window, 0, window.length, position + first);
+      return encodingOfSample(window.subarray(0, read.bytesRead), read.bytesRead < window.length);
+    }
   } finally {
     await handle.close();
   }
