@@ -25,7 +25,7 @@ function encodingOfBom(start: Uint8Array): DetectedEncoding | null {
 }
 
 /** Index of the first byte ≥ 0x80, or -1 (latin1 maps bytes to code points one to one). */
-const firstNonAscii = (bytes: Buffer) => bytes.toString('latin1').search(/[^\x00-\x7f]/);
+const firstNonAscii = (bytes: Buffer) => bytes.toString('latin1').search(/[\u0080-\u00ff]/);
 
 /**
  * Encoding of a sample of the file's start. `complete` says the sample is the whole file, so
