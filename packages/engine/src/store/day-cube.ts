@@ -47,8 +47,9 @@ export class DayCube {
     const days = this.days[person];
     const months = this.months[person];
     if (!days || !months) return;
-    let day = Math.max(from, this.firstDay[person]!);
-    const last = Math.min(to, this.lastDay[person]!);
+    // Clamp to the months holding data, not to the days, so that whole months stay whole.
+    let day = Math.max(from, monthStartDay(monthOfDay(this.firstDay[person]!)));
+    const last = Math.min(to, monthStartDay(monthOfDay(this.lastDay[person]!) + 1) - 1);
     while (day <= last) {
       const month = monthOfDay(day);
       const monthStart = monthStartDay(month);
