@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
+import * as m0002 from './migrations/0002_goal_workflow.ts';
 
 /** Migrations are frozen once released: add a new file, never edit an old one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_goal_workflow': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

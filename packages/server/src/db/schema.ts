@@ -171,4 +171,48 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  goal_proposals: GoalProposalsTable;
+  goal_proposal_events: GoalProposalEventsTable;
+  goal_locks: GoalLocksTable;
+}
+
+/** A bottom-up goal proposal (docs/goals.md); status proposed | returned | approved. */
+export interface GoalProposalsTable {
+  id: string;
+  goal_key: string;
+  period: string;
+  scope: string;
+  metric: string;
+  product_line: string | null;
+  customer_type: string | null;
+  region: string | null;
+  value: string;
+  floor: string | null;
+  stretch: string | null;
+  status: string;
+  proposed_by: string;
+  proposer_person_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a proposal's history: proposed, returned or approved. */
+export interface GoalProposalEventsTable {
+  proposal_id: string;
+  n: number;
+  kind: string;
+  actor: string;
+  at: string;
+  comment: string | null;
+  value: string | null;
+  floor: string | null;
+  stretch: string | null;
+}
+
+/** A locked goal period: changes to goals inside it need a reason. */
+export interface GoalLocksTable {
+  period: string;
+  locked_by: string;
+  locked_at: string;
+  reason: string | null;
 }
