@@ -50,7 +50,14 @@ function computeMonthStartDay(monthIndex: number): number {
 // Lookup tables for 1900-01-01 .. 2199-12-31 (the hot range); other dates use the formulas.
 const TABLE_FIRST_MONTH = 1900 * 12;
 const TABLE_MONTHS = 300 * 12;
-const MONTH_START = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) => computeMonthStartDay(TABLE_FIRST_MONTH + i));
+const MONTH_START = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) =>
+  computeMonthStartDay(TABLE_FIRST_MONTH + i),
+);
 const TABLE_FIRST_DAY = MONTH_START[0]!;
 const MONTH_OF_DAY = new Int32Array(MONTH_START[TABLE_MONTHS]! - TABLE_FIRST_DAY);
-for (let m = 0; m < TABLE_MONTHS; m++) MONTH_OF_DAY.fill(TABLE_FIRST_MONTH + m, MONTH_START[m]! - TABLE_FIRST_DAY, MONTH_START[m + 1]! - TABLE_FIRST_DAY);
+for (let m = 0; m < TABLE_MONTHS; m++)
+  MONTH_OF_DAY.fill(
+    TABLE_FIRST_MONTH + m,
+    MONTH_START[m]! - TABLE_FIRST_DAY,
+    MONTH_START[m + 1]! - TABLE_FIRST_DAY,
+  );

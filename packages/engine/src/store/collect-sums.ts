@@ -3,10 +3,11 @@
  * otherwise by scanning order and payment columns (contract §5). Pipeline is a snapshot at
  * min(end, A) whoever counts on that day; everything else is dated within [start, min(end, A)].
  */
-import type { MetricFilters } from '../metric-key.ts';
+import { formatMetricKey, type MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
-import { countLeads, orderFilter, scanSales, sumNewCustomerRevenue } from './order-scan.ts';
+import { countLeads, orderFilter, scanSales, scopeSink, sumNewCustomerRevenue } from './order-scan.ts';
+import { personPass } from './person-pass.ts';
 import { counts, type ResolvedScope, resolveScope, type Scope } from './scope.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
 
@@ -33,18 +34,46 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
   const from = query.startDay;
   const scope = resolveScope(store, query.scope, from, snapshot);
   const filter = orderFilter(store, query.filters ?? {});
+  const accept = filter ?? (() => true);
   addCubes(store, scope, sums);
-  if (filter || query.forceScan) {
-    sums.revenue = sums.cost = sums.orders = sums.newCustomers = sums.collected = 0;
-    scanSales(store, scope, from, snapshot, filter ?? (() => true), sums);
-  } else if (scope.isUnit) {
-    correctSplitOrders(store, scope, from, snapshot, sums);
+  const scan = filter !== null || query.forceScan === true;
+  if (scan) sums.revenue = sums.cost = sums.orders = sums.newCustomers = sums.collected = 0;
+  else if (scope.isUnit) correctSplitOrders(store, scope, from, snapshot, sums);
+  const parts: ('sales' | 'newCustomerRevenue' | 'leads')[] = [];
+  if (scan) parts.push('sales');
+  if (needs.newCustomerRevenue) parts.push('newCustomerRevenue');
+  if (needs.leadConversion) parts.push('leads');
+  if (from <= snapshot) {
+    if (scope.isUnit) {
+      const sink = scopeSink(scope, sums);
+      if (scan) scanSales(store, sink, from, snapshot, accept);
+      if (needs.newCustomerRevenue) sumNewCustomerRevenue(store, sink, from, snapshot, accept);
+      if (needs.leadConversion) countLeads(store, sink, from, snapshot, query.asOfDay);
+    } else {
+      const person = store.people.find(query.scope.id);
+      const filterKey = formatMetricKey({ base: 'revenue', variant: 'value', filters: query.filters ?? {} });
+      for (const part of parts) {
+        const pass = personPass(store, {
+          from,
+          to: snapshot,
+          asOfDay: query.asOfDay,
+          filterKey,
+          accept,
+          part,
+        });
+        const mine = pass.get(person);
+        if (!mine) continue;
+        if (part === 'sales') {
+          sums.revenue = mine.revenue;
+          sums.cost = mine.cost;
+          sums.orders = mine.orders;
+          sums.newCustomers = mine.newCustomers;
+          sums.collected = mine.collected;
+        } else if (part === 'newCustomerRevenue') sums.newCustomerRevenue = mine.newCustomerRevenue;
+        else sums.leadsConverted = mine.leadsConverted;
+      }
+    }
   }
-  if (needs.newCustomerRevenue) {
-    sums.newCustomerRevenue = sumNewCustomerRevenue(store, scope, from, snapshot, filter ?? (() => true));
-  }
-  if (needs.leadConversion)
-    sums.leadsConverted = countLeads(store, scope, from, snapshot, query.asOfDay).converted;
   if (needs.pipeline) sums.pipeline = pipelineAt(store, query.scope, snapshot);
   return sums;
 }
@@ -97,7 +126,7 @@ function correctSplitOrders(
   const orders = store.orders;
   const visit = (day: number, split: ReadonlySet<number>) => {
     for (const order of split) {
-      const inside = orders.creditedPeople(order).filter((person) => counts(scope, person, day)).length;
+      const inside = orders.countCredited(order, (person) => counts(scope, person, day));
       if (inside < 2) continue;
       if (orders.amount.get(order) > 0) sums.orders -= inside - 1;
       if (orders.firstOrder.get(orders.customer.get(order)) === order) sums.newCustomers -= inside - 1;

@@ -51,15 +51,34 @@ export class FactStore {
   readonly sales = new DayCube(SALES.width);
   readonly activity = new DayCube(ACTIVITY.width);
   readonly misc = new DayCube(MISC.width);
+  /** Internals: change facts through the store's methods, which keep `version` right. */
   readonly orders = new OrderBook(this.people, this.sales);
   readonly events = new EventLog(this.people, this.activity, this.misc);
   private readonly productLine: (string | undefined)[] = [];
   private readonly customerType: (string | null | undefined)[] = [];
   private readonly customerRegion: (string | null | undefined)[] = [];
   private chart = new OrgChart([], []);
+  private mutations = 0;
+  private readonly cache = new Map<string, unknown>();
+  private cacheVersion = 0;
+
+  /** Counts changes; query memos (person-pass.ts) are valid for one version. */
+  get version(): number {
+    return this.mutations;
+  }
+
+  /** A memo for query results, emptied whenever the facts change. */
+  get memo(): Map<string, unknown> {
+    if (this.cacheVersion !== this.mutations) {
+      this.cache.clear();
+      this.cacheVersion = this.mutations;
+    }
+    return this.cache;
+  }
 
   /** Replaces the org chart (units, people, moves); aggregates are per person, so none change. */
   setOrg(chart: OrgChart): void {
+    this.mutations++;
     this.chart = chart;
   }
 
@@ -72,6 +91,7 @@ export class FactStore {
    * @example store.load({ orders: [{ id: 'o1', date: '2026-07-01', repId: 'r1', customerId: 'c1', productId: 'p1', amount: fen(1000) }] })
    */
   load(batch: FactBatch): void {
+    this.mutations++;
     for (const p of batch.products ?? []) this.upsertProduct(p);
     for (const c of batch.customers ?? []) this.upsertCustomer(c);
     for (const o of batch.orders ?? []) this.orders.upsertOrder(o);
@@ -91,59 +111,76 @@ export class FactStore {
   }
 
   upsertProduct(fact: ProductFact): void {
+    this.mutations++;
     this.productLine[this.orders.products.intern(fact.id)] = fact.line;
   }
 
   upsertCustomer(fact: CustomerFact): void {
+    this.mutations++;
     const index = this.orders.customers.intern(fact.id);
     this.customerType[index] = fact.type;
     this.customerRegion[index] = fact.region;
   }
 
   upsertOrder(fact: OrderFact): void {
+    this.mutations++;
     this.orders.upsertOrder(fact);
   }
   removeOrder(id: string): void {
+    this.mutations++;
     this.orders.removeOrder(id);
   }
   /** Replaces an order's credit shares; null restores its rep_id. */
   setOrderCredits(orderId: string, shares: readonly CreditShare[] | null): void {
+    this.mutations++;
     this.orders.setOrderCredits(orderId, shares);
   }
   upsertPayment(fact: PaymentFact): void {
+    this.mutations++;
     this.orders.upsertPayment(fact);
   }
   removePayment(id: string): void {
+    this.mutations++;
     this.orders.removePayment(id);
   }
   upsertActivity(fact: ActivityFact): void {
+    this.mutations++;
     this.events.upsertActivity(fact);
   }
   removeActivity(id: string): void {
+    this.mutations++;
     this.events.removeActivity(id);
   }
   upsertLead(fact: LeadFact): void {
+    this.mutations++;
     this.events.upsertLead(fact);
   }
   removeLead(id: string): void {
+    this.mutations++;
     this.events.removeLead(id);
   }
   upsertOpportunity(fact: OpportunityFact): void {
+    this.mutations++;
     this.events.upsertOpportunity(fact);
   }
   removeOpportunity(id: string): void {
+    this.mutations++;
     this.events.removeOpportunity(id);
   }
   upsertSurvey(fact: SurveyFact): void {
+    this.mutations++;
     this.events.upsertSurvey(fact);
   }
   removeSurvey(id: string): void {
+    this.mutations++;
     this.events.removeSurvey(id);
   }
   upsertComplaint(fact: ComplaintFact): void {
+    this.mutations++;
     this.events.upsertComplaint(fact);
   }
   removeComplaint(id: string): void {
+    this.mutations++;
     this.events.removeComplaint(id);
   }
 

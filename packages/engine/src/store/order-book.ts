@@ -153,6 +153,15 @@ export class OrderBook {
     return credits ? credits.map((c) => c.person) : [this.rep.get(order)];
   }
 
+  /** How many of the order's credited people satisfy `inside` (no allocation: a hot path). */
+  countCredited(order: number, inside: (person: number) => boolean): number {
+    const credits = this.credits.get(order);
+    if (!credits) return inside(this.rep.get(order)) ? 1 : 0;
+    let n = 0;
+    for (const credit of credits) if (inside(credit.person)) n++;
+    return n;
+  }
+
   /** The one person an order credits, or −1 when it is split between several (a fast path). */
   soloPerson(order: number): number {
     const credits = this.credits.get(order);

@@ -2,13 +2,24 @@
  * The parts of contract §5 that read facts rather than the cube: metrics with filters (through
  * the order's product and customer), new_customer_revenue (orders of the customers first seen in
  * the window), lead_conversion_rate (converted_on ≤ A is not a per-day sum). Each reads only
- * typed-array columns and only credits the people of the scope.
+ * typed-array columns and credits through a {@link CreditSink}: one scope's sums, or every
+ * person's at once (person-pass.ts) so that a report over all people scans once.
  */
 import type { MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
 import { NO_DAY } from './growable.ts';
 import { counts, type ResolvedScope } from './scope.ts';
 import type { Sums } from './sums.ts';
+
+/** Where credited amounts go: the sums of the person's target, or null when they do not count that day. */
+export interface CreditSink {
+  target(person: number, day: number): Sums | null;
+}
+
+/** A sink that adds everything counting for one scope into one Sums. */
+export function scopeSink(scope: ResolvedScope, sums: Sums): CreditSink {
+  return { target: (person, day) => (counts(scope, person, day) ? sums : null) };
+}
 
 /** A predicate on order indices for the filters; null when there are none. */
 export function orderFilter(store: FactStore, filters: MetricFilters): ((order: number) => boolean) | null {
@@ -21,52 +32,61 @@ export function orderFilter(store: FactStore, filters: MetricFilters): ((order: 
     (region === undefined || store.regionOfCustomer(orders.customer.get(order)) === region);
 }
 
-/** Adds the order's part credited to the scope; returns how many credited reps count on that day. */
-function creditOrder(store: FactStore, scope: ResolvedScope, order: number, sums: Sums): number {
+/**
+ * Credits an order's revenue and cost to the sink; returns the distinct targets it counted for
+ * (so that a unit counts a split order once and each rep once — contract §5 `orders`).
+ */
+function creditOrder(
+  store: FactStore,
+  sink: CreditSink,
+  order: number,
+  field: 'revenue' | 'newCustomerRevenue',
+): Sums[] {
   const orders = store.orders;
   const day = orders.day.get(order);
   const solo = orders.soloPerson(order);
   if (solo >= 0) {
-    if (!counts(scope, solo, day)) return 0;
-    sums.revenue += orders.amount.get(order);
-    sums.cost += orders.cost.get(order);
-    return 1;
+    const target = sink.target(solo, day);
+    if (!target) return [];
+    target[field] += orders.amount.get(order);
+    if (field === 'revenue') target.cost += orders.cost.get(order);
+    return [target];
   }
   const revenue = orders.creditedParts(order, orders.amount.get(order));
   const cost = orders.creditedParts(order, orders.cost.get(order));
-  let counted = 0;
+  const targets: Sums[] = [];
   for (let i = 0; i < revenue.length; i++) {
-    if (!counts(scope, revenue[i]!.person, day)) continue;
-    counted++;
-    sums.revenue += revenue[i]!.amount;
-    sums.cost += cost[i]!.amount;
+    const target = sink.target(revenue[i]!.person, day);
+    if (!target) continue;
+    target[field] += revenue[i]!.amount;
+    if (field === 'revenue') target.cost += cost[i]!.amount;
+    if (!targets.includes(target)) targets.push(target);
   }
-  return counted;
+  return targets;
 }
 
-/**
- * Order and payment sums by scanning the columns (the path for filtered keys).
- * Orders and new customers count once per order for any scope (once per rep for a person,
- * once for a unit — contract §5).
- */
+/** Order and payment sums in [from, to] by scanning the columns (the path for filtered keys). */
 export function scanSales(
   store: FactStore,
-  scope: ResolvedScope,
+  sink: CreditSink,
   from: number,
   to: number,
   accept: (order: number) => boolean,
-  sums: Sums,
 ): void {
-  if (scope.members.size === 0) return;
   const orders = store.orders;
   const alive = orders.alive.raw();
   const days = orders.day.raw();
   const size = orders.ids.size;
   for (let order = 0; order < size; order++) {
     if (!alive[order] || days[order]! < from || days[order]! > to || !accept(order)) continue;
-    if (creditOrder(store, scope, order, sums) === 0) continue;
-    if (orders.amount.get(order) > 0) sums.orders++;
-    if (orders.firstOrder.get(orders.customer.get(order)) === order) sums.newCustomers++;
+    const targets = creditOrder(store, sink, order, 'revenue');
+    if (targets.length === 0) continue;
+    const positive = orders.amount.get(order) > 0;
+    const first = orders.firstOrder.get(orders.customer.get(order)) === order;
+    for (const target of targets) {
+      if (positive) target.orders++;
+      if (first) target.newCustomers++;
+    }
   }
   const paymentAlive = orders.paymentAlive.raw();
   const paymentDays = orders.paymentDay.raw();
@@ -75,13 +95,9 @@ export function scanSales(
     if (!paymentAlive[payment] || day < from || day > to) continue;
     const order = orders.paymentOrder.get(payment);
     if (!orders.alive.get(order) || !accept(order)) continue;
-    const solo = orders.soloPerson(order);
-    if (solo >= 0) {
-      if (counts(scope, solo, day)) sums.collected += orders.paymentAmount.get(payment);
-      continue;
-    }
     for (const part of orders.creditedParts(order, orders.paymentAmount.get(payment))) {
-      if (counts(scope, part.person, day)) sums.collected += part.amount;
+      const target = sink.target(part.person, day);
+      if (target) target.collected += part.amount;
     }
   }
 }
@@ -92,44 +108,41 @@ export function scanSales(
  */
 export function sumNewCustomerRevenue(
   store: FactStore,
-  scope: ResolvedScope,
+  sink: CreditSink,
   from: number,
   to: number,
   accept: (order: number) => boolean,
-): number {
+): void {
   const orders = store.orders;
-  const probe = { revenue: 0, cost: 0 } as Sums;
   for (const [day, customers] of orders.firstByDay) {
     if (day < from || day > to) continue;
     for (const customer of customers) {
       for (const order of orders.ordersOf(customer)) {
-        if (orders.day.get(order) <= to && accept(order)) creditOrder(store, scope, order, probe);
+        if (orders.day.get(order) <= to && accept(order))
+          creditOrder(store, sink, order, 'newCustomerRevenue');
       }
     }
   }
-  return probe.revenue;
 }
 
-/** Leads created in [from, to] for the scope, and of those the ones converted on or before A. */
+/** Leads created in [from, to], and of those the ones converted on or before A (contract §5). */
 export function countLeads(
   store: FactStore,
-  scope: ResolvedScope,
+  sink: CreditSink,
   from: number,
   to: number,
   asOfDay: number,
-) {
+): void {
   const leads = store.events.leads;
-  let created = 0;
-  let converted = 0;
-  if (scope.members.size === 0) return { created, converted };
   const alive = leads.alive.raw();
   const days = leads.day.raw();
   for (let row = 0; row < leads.ids.size; row++) {
     const day = days[row]!;
-    if (!alive[row] || day < from || day > to || !counts(scope, leads.person.get(row), day)) continue;
-    created++;
+    if (!alive[row] || day < from || day > to) continue;
+    const target = sink.target(leads.person.get(row), day);
+    if (!target) continue;
+    // Only the conversions: the lead count itself comes from the cube.
     const on = store.events.leadConverted.get(row);
-    if (on !== NO_DAY && on <= asOfDay) converted++;
+    if (on !== NO_DAY && on <= asOfDay) target.leadsConverted++;
   }
-  return { created, converted };
 }
