@@ -32,8 +32,10 @@ export function personPass(store: FactStore, query: PersonPassQuery): ReadonlyMa
   const byPerson = new Map<number, Sums>();
   const sink: CreditSink = {
     target: (person) => {
-      let sums = byPerson.get(person);
-      if (!sums) byPerson.set(person, (sums = emptySums()));
+      const found = byPerson.get(person);
+      if (found) return found;
+      const sums = emptySums();
+      byPerson.set(person, sums);
       return sums;
     },
   };
