@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { browseRoutes } from '../modules/browse/browse.routes.ts';
+import { dashboardsRoutes } from '../modules/dashboards/dashboards.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
@@ -12,6 +13,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   authRoutes,
   auditRoutes,
   browseRoutes,
+  dashboardsRoutes,
   importRoutes,
   orgRoutes,
   reportsRoutes,

@@ -52,15 +52,44 @@ export async function loadOrgChart(db: Kysely<Database>): Promise<OrgChart> {
   );
 }
 
+/** The distinct values of the filter dimensions (contract §5 filters), for breakdowns and pickers. */
+export interface Dimensions {
+  readonly product_line: readonly string[];
+  readonly customer_type: readonly string[];
+  readonly region: readonly string[];
+}
+
+const dimensions = new WeakMap<FactStore, Dimensions>();
+
+export function dimensionsOf(store: FactStore): Dimensions {
+  return dimensions.get(store) ?? { product_line: [], customer_type: [], region: [] };
+}
+
 /** A complete fact store of the database's current content. */
 export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
   const store = new FactStore();
   store.setOrg(await loadOrgChart(db));
   const load = (batch: FactBatch) => store.load(batch);
-  for await (const rows of pages(db, 'products'))
+  const lines = new Set<string>();
+  const types = new Set<string>();
+  const regions = new Set<string>();
+  for await (const rows of pages(db, 'products')) {
+    for (const r of rows) lines.add(r.line);
     load({ products: rows.map((r) => ({ id: r.id, line: r.line })) });
-  for await (const rows of pages(db, 'customers'))
+  }
+  for await (const rows of pages(db, 'customers')) {
+    for (const r of rows) {
+      if (r.type) types.add(r.type);
+      if (r.region) regions.add(r.region);
+    }
     load({ customers: rows.map((r) => ({ id: r.id, type: r.type, region: r.region })) });
+  }
+  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  dimensions.set(store, {
+    product_line: sorted(lines),
+    customer_type: sorted(types),
+    region: sorted(regions),
+  });
   for await (const rows of pages(db, 'orders'))
     load({
       orders: rows.map((r) => ({
