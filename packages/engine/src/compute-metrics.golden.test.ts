@@ -129,6 +129,30 @@ describe('golden company, 2026-Q3 as of 2026-09-30, every base metric', () => {
   });
 });
 
+describe('every period kind', () => {
+  it.each<[string, number, number]>([
+    ['2026', 1, 175001],
+    ['2026-H1', 1, 30000],
+    ['2026-H2', 1, 145001],
+    ['2026-Q3', 1, 140001],
+    ['2026-07', 1, 150000],
+    ['2026-W27', 1, 130000], // 2026-06-29..07-05: o5 and o1
+    ['2026-06-30..2026-07-01', 1, 130000],
+    ['2026', 7, 146001], // fiscal 2026 = 2026-07-01..2027-06-30, o7 included
+    ['2026-Q2', 7, 5000], // 2026-10..12: o6
+    ['2026-H2', 7, 1000], // 2027-01..06: o7
+  ])('%s (fiscal year from month %d): company revenue %d', (period, fiscalYearStart, revenue) => {
+    const result = computeMetrics(store, {
+      scope: unit('co'),
+      period,
+      fiscalYearStart,
+      asOf: '2027-12-31',
+      metrics: ['revenue'],
+    });
+    expect(result.metrics.revenue).toBe(revenue);
+  });
+});
+
 describe('as-of semantics', () => {
   it('ignores events after A and snapshots the pipeline at A', () => {
     expect(

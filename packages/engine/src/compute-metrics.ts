@@ -11,7 +11,7 @@ import {
   type MetricValue,
   type Ratio,
 } from './base-metrics.ts';
-import { fromDayNumber, toDayNumber } from './dates.ts';
+import { isIsoDate, toDayNumber } from './dates.ts';
 import { forecastRunRate } from './forecast.ts';
 import { formatMetricKey, type MetricKey, parseMetricKey } from './metric-key.ts';
 import { BASE_METRICS, MONEY_METRICS } from './metric-names.ts';
@@ -82,6 +82,7 @@ export function computeMetrics(store: FactStore, request: MetricsRequest): Metri
   const fiscal = request.fiscalYearStart ?? 1;
   const period = typeof request.period === 'string' ? parsePeriod(request.period, fiscal) : request.period;
   if (!period) throw new RangeError(`not a period: ${String(request.period)}`);
+  if (!isIsoDate(request.asOf)) throw new RangeError(`not a date: ${request.asOf}`);
   const goalsByKey = new Map<string, number>();
   for (const [text, goal] of Object.entries(request.goals ?? {}))
     goalsByKey.set(formatMetricKey(mustParseKey(text)), goal);
@@ -173,5 +174,5 @@ export function computeMetrics(store: FactStore, request: MetricsRequest): Metri
 
 function windowOf(period: Period, asOf: string): MetricExplanation['window'] {
   const to = asOf < period.end ? asOf : period.end;
-  return to < period.start ? null : { from: period.start, to: fromDayNumber(toDayNumber(to)) };
+  return to < period.start ? null : { from: period.start, to };
 }
