@@ -25,18 +25,38 @@ export class DayCube {
   /** Adds `delta` to one measure of a person's day (and its month). */
   add(person: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
+    const [daySlot, monthSlot] = this.locate(person, day);
+    this.values.add(daySlot * this.width + measure, delta);
+    this.values.add(monthSlot * this.width + measure, delta);
+  }
+
+  /** Adds `deltas[i]` to measure i of a person's day (one bucket lookup for several measures). */
+  addRow(person: number, day: number, deltas: readonly number[]): void {
+    if (deltas.every((delta) => delta === 0)) return;
+    const [daySlot, monthSlot] = this.locate(person, day);
+    for (let i = 0; i < deltas.length; i++) {
+      const delta = deltas[i]!;
+      if (delta === 0) continue;
+      this.values.add(daySlot * this.width + i, delta);
+      this.values.add(monthSlot * this.width + i, delta);
+    }
+  }
+
+  /** The day and month buckets of a person's day, created when new. */
+  private locate(person: number, day: number): [number, number] {
     let days = this.days[person];
     let months = this.months[person];
     if (!days || !months) {
-      days = this.days[person] = new Map();
-      months = this.months[person] = new Map();
+      days = new Map();
+      months = new Map();
+      this.days[person] = days;
+      this.months[person] = months;
       this.firstDay[person] = day;
       this.lastDay[person] = day;
     }
     if (day < this.firstDay[person]!) this.firstDay[person] = day;
     if (day > this.lastDay[person]!) this.lastDay[person] = day;
-    this.values.add(this.slot(days, day) * this.width + measure, delta);
-    this.values.add(this.slot(months, monthOfDay(day)) * this.width + measure, delta);
+    return [this.slot(days, day), this.slot(months, monthOfDay(day))];
   }
 
   /**

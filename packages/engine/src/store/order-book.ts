@@ -66,7 +66,13 @@ export class OrderBook {
     const newCustomer = this.customers.intern(fact.customerId);
     const touched =
       oldCustomer >= 0 && oldCustomer !== newCustomer ? [oldCustomer, newCustomer] : [newCustomer];
-    this.contribute(order, touched, -1);
+    // Only a customer whose first order is this one, or changes, needs its first-order
+    // contribution redone: most new orders leave every first order as it was.
+    const firstsBefore = touched.map((customer) => this.firstOrder.get(customer));
+    touched.forEach((customer, i) => {
+      if (firstsBefore[i] === order) this.applyFirst(customer, order, -1);
+    });
+    this.contribute(order, [], -1);
     this.alive.set(order, 1);
     this.day.set(order, toDayNumber(fact.date));
     this.rep.set(order, this.people.intern(fact.repId));
@@ -83,7 +89,16 @@ export class OrderBook {
     const first = this.firstOrder.get(newCustomer);
     if (first === order) this.recomputeFirst(newCustomer);
     else if (first < 0 || this.isBefore(order, first)) this.firstOrder.set(newCustomer, order);
-    this.contribute(order, touched, 1);
+    this.contribute(order, [], 1);
+    touched.forEach((customer, i) => {
+      const before = firstsBefore[i]!;
+      const now = this.firstOrder.get(customer);
+      if (before === order) this.applyFirst(customer, now, 1);
+      else if (now !== before) {
+        this.applyFirst(customer, before, -1); // an order other than this one: its state is unchanged
+        this.applyFirst(customer, now, 1);
+      }
+    });
   }
 
   /** Removes an order by id (its payments stay, credited to nobody until it returns). */
@@ -194,9 +209,9 @@ export class OrderBook {
     if (sign > 0) {
       this.applyOrder(order, sign);
       for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
-      for (const customer of customers) this.applyFirst(customer, sign);
+      for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
     } else {
-      for (const customer of customers) this.applyFirst(customer, sign);
+      for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
       for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
       this.applyOrder(order, sign);
     }
@@ -209,10 +224,12 @@ export class OrderBook {
     const revenue = this.creditedParts(order, amount);
     const cost = this.creditedParts(order, this.cost.get(order));
     for (let i = 0; i < revenue.length; i++) {
-      const person = revenue[i]!.person;
-      this.cube.add(person, day, SALES.revenue, sign * revenue[i]!.amount);
-      this.cube.add(person, day, SALES.cost, sign * cost[i]!.amount);
-      if (amount > 0) this.cube.add(person, day, SALES.orders, sign);
+      // SALES.revenue, SALES.cost, SALES.orders are measures 0, 1, 2
+      this.cube.addRow(revenue[i]!.person, day, [
+        sign * revenue[i]!.amount,
+        sign * cost[i]!.amount,
+        amount > 0 ? sign : 0,
+      ]);
     }
     if (revenue.length > 1) toggle(this.splitByDay, day, order, sign);
   }
@@ -227,8 +244,7 @@ export class OrderBook {
     }
   }
 
-  private applyFirst(customer: number, sign: number): void {
-    const first = this.firstOrder.get(customer);
+  private applyFirst(customer: number, first: number, sign: number): void {
     if (first < 0) return;
     const day = this.day.get(first);
     for (const person of this.creditedPeople(first)) this.cube.add(person, day, SALES.newCustomers, sign);
