@@ -5,6 +5,7 @@ export * from './dates.ts';
 export * from './forecast.ts';
 export * from './metric-key.ts';
 export * from './metric-names.ts';
+export * from './metrics-report.ts';
 export * from './money.ts';
 export * from './org-chart.ts';
 export * from './period-navigation.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from './compute-metrics.ts';
 import { forecastRunRate } from './forecast.ts';
+import { buildMetricsReport } from './metrics-report.ts';
 import { fen } from './money.ts';
 import { parsePeriod } from './periods.ts';
 import { formatMetricValue, isMoneyKey, reportHeader, toReportRow } from './report-format.ts';
@@ -63,5 +64,44 @@ describe('forecast (run rate)', () => {
     ['the period is over', fen(500), '2026-07-15', true, true, 500],
   ])('%s', (_, actual, asOf, additive, money, expected) => {
     expect(forecastRunRate(actual, june, asOf, additive, money)).toBe(expected);
+  });
+});
+
+describe('buildMetricsReport', () => {
+  it('gives the §7 document with one row per scope', () => {
+    const report = buildMetricsReport(goldenStore(), {
+      scopes: [
+        { kind: 'person', id: 'r3' },
+        { kind: 'unit', id: 'west' },
+      ],
+      period: '2026-Q3',
+      asOf: '2026-09-30',
+      metrics: ['revenue', 'orders'],
+      goalsFor: (scope) => (scope.kind === 'unit' ? { revenue: 10000 } : undefined),
+    });
+    expect(report).toEqual({
+      period: '2026-Q3',
+      start: '2026-07-01',
+      end: '2026-09-30',
+      as_of: '2026-09-30',
+      rows: [
+        {
+          scope: 'r3',
+          kind: 'person',
+          metrics: { revenue: '33.35', orders: 1 },
+          goals: {},
+          attainment: {},
+          pacing: {},
+        },
+        {
+          scope: 'west',
+          kind: 'unit',
+          metrics: { revenue: '66.68', orders: 1 },
+          goals: { revenue: '100.00' },
+          attainment: { revenue: 0.6668 },
+          pacing: { revenue: 0.6668 },
+        },
+      ],
+    });
   });
 });
