@@ -56,7 +56,7 @@ describe.runIf(testDialect === 'sqlite')('attain import (command line)', { timeo
       { name: 'people.csv' },
     );
     const bad = await attain(['--db', db(), 'import', 'people', people]);
-    expect(bad.code).toBe(1);
+    expect(bad.code, bad.stderr).toBe(1);
     expect(bad.stderr.split('\n')).toEqual([
       'warning: column "nickname" is not a column of people: ignored',
       `${people}:row 3, column hire_date: is not a real calendar date (value "2021-02-30")`,
@@ -65,7 +65,7 @@ describe.runIf(testDialect === 'sqlite')('attain import (command line)', { timeo
       '',
     ]);
     const dry = await attain(['--db', db(), 'import', 'units', units, '--dry-run', '--json']);
-    expect(dry.code).toBe(0);
+    expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({
       entity: 'units',
       dryRun: true,
@@ -85,7 +85,7 @@ describe.runIf(testDialect === 'sqlite')('attain import (command line)', { timeo
       { name: 'products.csv' },
     );
     const run = await attain(['--db', db(), 'import', 'products', file, '--json']);
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout).errors).toEqual([
       { row: 1, column: 'line', value: '', reason: 'the required column line (产品线) is missing' },
     ]);
@@ -101,12 +101,15 @@ describe.runIf(testDialect === 'sqlite')('attain import (command line)', { timeo
       ],
       { encoding: 'gbk', name: 'gbk.csv' },
     );
-    expect((await attain(['--db', db(), 'import', 'products', file, '--encoding', 'gbk'])).code).toBe(0);
+    const gbk = await attain(['--db', db(), 'import', 'products', file, '--encoding', 'gbk']);
+    expect(gbk.code, gbk.stderr).toBe(0);
     const unknownEntity = await attain(['--db', db(), 'import', 'unicorns', file]);
-    expect(unknownEntity.code).toBe(2);
+    expect(unknownEntity.code, unknownEntity.stderr).toBe(2);
     expect(unknownEntity.stderr).toContain('unknown entity "unicorns"');
-    expect((await attain(['--db', db(), 'import', 'products'])).code).toBe(2);
-    expect((await attain(['--db', db(), 'import', 'products', file, '--encoding', 'klingon'])).code).toBe(2);
+    const noFile = await attain(['--db', db(), 'import', 'products']);
+    expect(noFile.code, noFile.stderr).toBe(2);
+    const badEncoding = await attain(['--db', db(), 'import', 'products', file, '--encoding', 'klingon']);
+    expect(badEncoding.code, badEncoding.stderr).toBe(2);
     const missing = await attain(['--db', db(), 'import', 'products', path.join(tmp.dir, 'nope.csv')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.csv');

@@ -15,6 +15,7 @@ import {
   type EntitySpec,
   isEntityName,
 } from '../entities/entities.ts';
+import { beginRevision } from '../tracking/revisions.repository.ts';
 import { checkEncodingName } from './detect-encoding.ts';
 import type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
 import { openTableFile } from './read-table.ts';
@@ -160,7 +161,9 @@ async function runImport(
   const counts = dryRun
     ? await writePass(db.kysely, spec, openPass, true, progress)
     : await db.kysely.transaction().execute(async (trx) => {
-        const written = await writePass(trx, spec, openPass, false, progress);
+        // Goals are read from the database, not the fact store: they need no revision.
+        const rev = spec.name === 'goals' ? null : await beginRevision(trx, options.actor, spec.name);
+        const written = await writePass(trx, spec, openPass, false, progress, rev);
         await appendAudit(trx, options.actor, {
           action: 'import',
           entity: spec.name,
@@ -179,9 +182,10 @@ async function writePass(
   openPass: OpenPass,
   dryRun: boolean,
   progress: ProgressReporter,
+  rev: number | null = null,
 ): Promise<WriteCounts> {
   const pass = await openPass(progress.bytes);
-  const writer = createBatchWriter(executor, spec, dryRun);
+  const writer = createBatchWriter(executor, spec, dryRun, rev);
   let rows = 0;
   progress.report('writing', 0, true);
   for await (const row of pass.rows) {

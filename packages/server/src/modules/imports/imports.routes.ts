@@ -47,7 +47,7 @@ const jobSchema = z.object({
 });
 
 const previewSchema = z.object({
-  encoding: z.string().nullable(),
+  encoding: z.string(),
   columns: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
   rows: z.array(z.array(z.string())),
   warnings: z.array(z.string()),

@@ -10,8 +10,8 @@ import { openTableFile } from './read-table.ts';
 export const PREVIEW_ROWS = 20;
 
 export interface ImportPreview {
-  /** The CSV encoding used (given or detected); null for XLSX. */
-  encoding: string | null;
+  /** The CSV encoding used (given or detected); `utf-8` for XLSX, whose XML is UTF-8. */
+  encoding: string;
   columns: { header: string; column: string | null }[];
   rows: string[][];
   /** Unknown columns, and problems of the header (a missing required column). */
@@ -24,7 +24,7 @@ export async function previewFile(
   encoding?: string,
 ): Promise<ImportPreview> {
   const file = await openTableFile(filePath, encoding);
-  const preview: ImportPreview = { encoding: file.encoding, columns: [], rows: [], warnings: [] };
+  const preview: ImportPreview = { encoding: file.encoding ?? 'utf-8', columns: [], rows: [], warnings: [] };
   const rows = file.rows();
   try {
     const first = await rows.next();

@@ -40,7 +40,10 @@ export function tableKeyOf(spec: EntitySpec): string[] {
   return spec.name === 'goals' ? ['goal_key'] : [...spec.key];
 }
 
-function upsertWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean): BatchWriter {
+/** The revision stamped on written rows (fact store change feed, 0003_revisions); null: not revised. */
+type Revision = number | null;
+
+function upsertWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean, rev: Revision): BatchWriter {
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const columns = storedColumnsOf(spec);
   const keyColumns = tableKeyOf(spec);
@@ -71,16 +74,20 @@ function upsertWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean): BatchWriter
       changed.push(row);
     }
     if (dryRun || changed.length === 0) return;
-    const values = changed.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+    const written = rev === null ? columns : [...columns, 'rev'];
+    const updated = rev === null ? valueColumns : [...valueColumns, 'rev'];
+    const values = changed.map((row) =>
+      Object.fromEntries(written.map((c) => [c, c === 'rev' ? rev : (row[c] ?? null)])),
+    );
     await db
       .insertInto(spec.table)
       .values(values)
       .onConflict((oc) =>
-        valueColumns.length === 0
+        updated.length === 0
           ? oc.columns(keyColumns).doNothing()
           : oc
               .columns(keyColumns)
-              .doUpdateSet(Object.fromEntries(valueColumns.map((c) => [c, sql.ref(`excluded.${c}`)]))),
+              .doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)]))),
       )
       .execute();
   }
@@ -114,7 +121,7 @@ const creditsSignature = (credits: readonly Credit[]) =>
  * (one small entry per split order) and written per order at the end. Rows count as inserted
  * (the order had no credits), updated (they differed) or unchanged (identical set).
  */
-function creditsWriter(db: AnyDb, dryRun: boolean): BatchWriter {
+function creditsWriter(db: AnyDb, dryRun: boolean, rev: Revision): BatchWriter {
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const byOrder = new Map<string, Credit[]>();
 
@@ -144,7 +151,12 @@ function creditsWriter(db: AnyDb, dryRun: boolean): BatchWriter {
     if (dryRun || replaced.length === 0) return;
     await db.deleteFrom('order_credits').where('order_id', 'in', replaced).execute();
     const values = replaced.flatMap((order) =>
-      (byOrder.get(order) ?? []).map((c) => ({ order_id: order, rep_id: c.rep_id, share: c.share })),
+      (byOrder.get(order) ?? []).map((c) => ({
+        order_id: order,
+        rep_id: c.rep_id,
+        share: c.share,
+        ...(rev === null ? {} : { rev }),
+      })),
     );
     await db.insertInto('order_credits').values(values).execute();
   }
@@ -167,6 +179,11 @@ function creditsWriter(db: AnyDb, dryRun: boolean): BatchWriter {
 }
 
 /** The writer for an entity, on the import's transaction (or the plain database in a dry run). */
-export function createBatchWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean): BatchWriter {
-  return spec.name === 'order_credits' ? creditsWriter(db, dryRun) : upsertWriter(db, spec, dryRun);
+export function createBatchWriter(
+  db: AnyDb,
+  spec: EntitySpec,
+  dryRun: boolean,
+  rev: Revision = null,
+): BatchWriter {
+  return spec.name === 'order_credits' ? creditsWriter(db, dryRun, rev) : upsertWriter(db, spec, dryRun, rev);
 }
