@@ -91,8 +91,8 @@ export function baseMetricParts(metric: BaseMetric, sums: Sums): Ratio | null {
   return DEFINITIONS[metric].parts?.(sums) ?? null;
 }
 
-/** Metrics that add up over time and over people (forecast by run rate, unit = Σ members). */
-export const ADDITIVE_METRICS: ReadonlySet<BaseMetric> = new Set<BaseMetric>([
+/** Flow metrics: they accumulate as the period runs, so they are forecast by run rate (forecast.ts). */
+export const FLOW_METRICS: ReadonlySet<BaseMetric> = new Set<BaseMetric>([
   'revenue',
   'orders',
   'new_customers',

@@ -4,7 +4,7 @@
  * run-rate forecast and the inputs of every number.
  */
 import {
-  ADDITIVE_METRICS,
+  FLOW_METRICS,
   baseMetricParts,
   baseMetricValue,
   growth,
@@ -159,7 +159,7 @@ export function computeMetrics(store: FactStore, request: MetricsRequest): Metri
             value,
             period,
             request.asOf,
-            ADDITIVE_METRICS.has(key.base),
+            FLOW_METRICS.has(key.base),
             MONEY_METRICS.has(key.base),
           );
     const goal = goalsByKey.get(text);
