@@ -4,9 +4,9 @@
  * run-rate forecast and the inputs of every number.
  */
 import {
-  FLOW_METRICS,
   baseMetricParts,
   baseMetricValue,
+  FLOW_METRICS,
   growth,
   type MetricValue,
   type Ratio,
@@ -72,6 +72,47 @@ function mustParseKey(text: string): MetricKey {
   return parsed.key;
 }
 
+type SumsFor = (period: Period, key: MetricKey) => Sums;
+
+/** Sums per (period, filters), each collected once per call (growth and yoy reuse them). */
+function sumsCache(store: FactStore, scope: Scope, asOfDay: number, keys: readonly MetricKey[]): SumsFor {
+  const bases = new Set(keys.map((k) => k.base));
+  const needs: SumsNeeds = {
+    newCustomerRevenue: bases.has('new_customer_revenue') || bases.has('new_customer_share'),
+    leadConversion: bases.has('lead_conversion_rate'),
+    pipeline: bases.has('pipeline_value'),
+  };
+  const cache = new Map<string, Sums>();
+  return (period, key) => {
+    const id = `${period.start}..${period.end}|${formatMetricKey({ ...key, base: 'revenue', variant: 'value' })}`;
+    let sums = cache.get(id);
+    if (!sums) {
+      const [startDay, endDay] = [toDayNumber(period.start), toDayNumber(period.end)];
+      sums = collectSums(store, { scope, startDay, endDay, asOfDay, filters: key.filters, needs });
+      cache.set(id, sums);
+    }
+    return sums;
+  };
+}
+
+/** The value of one key and where it came from (contract §5, incl. `_growth` and `_yoy`). */
+function evaluateKey(key: MetricKey, period: Period, fiscal: number, asOf: string, sumsFor: SumsFor) {
+  const sums = sumsFor(period, key);
+  const current = baseMetricValue(key.base, sums);
+  const explanation: { -readonly [K in keyof MetricExplanation]: MetricExplanation[K] } = {
+    window: windowOf(period, asOf),
+  };
+  const ratio = baseMetricParts(key.base, sums);
+  if (ratio) explanation.ratio = ratio;
+  if (key.base === 'pipeline_value') explanation.snapshot = asOf < period.end ? asOf : period.end;
+  if (key.variant === 'value') return { value: current, explanation };
+  const earlierPeriod =
+    key.variant === 'growth' ? previousPeriod(period, fiscal) : samePeriodLastYear(period, fiscal);
+  const earlier = earlierPeriod ? baseMetricValue(key.base, sumsFor(earlierPeriod, key)) : null;
+  explanation.earlier = { period: earlierPeriod?.key ?? null, value: earlier };
+  return { value: growth(current, earlier), explanation };
+}
+
 /**
  * Computes metrics for one scope and period (contract §5).
  * @example computeMetrics(store, { scope: { kind: 'person', id: 'r1' }, period: '2026-Q3', asOf: '2026-08-15',
@@ -83,43 +124,13 @@ export function computeMetrics(store: FactStore, request: MetricsRequest): Metri
   const period = typeof request.period === 'string' ? parsePeriod(request.period, fiscal) : request.period;
   if (!period) throw new RangeError(`not a period: ${String(request.period)}`);
   if (!isIsoDate(request.asOf)) throw new RangeError(`not a date: ${request.asOf}`);
-  const goalsByKey = new Map<string, number>();
+  const goals = new Map<string, number>();
   for (const [text, goal] of Object.entries(request.goals ?? {}))
-    goalsByKey.set(formatMetricKey(mustParseKey(text)), goal);
-  const names = request.metrics ?? [
-    ...BASE_METRICS,
-    ...[...goalsByKey.keys()].filter((k) => k.includes('{')),
-  ];
-  const keys = [
-    ...new Map(names.map((text) => mustParseKey(text)).map((k) => [formatMetricKey(k), k])).entries(),
-  ];
-
-  const bases = new Set(keys.map(([, k]) => k.base));
-  const needs: SumsNeeds = {
-    newCustomerRevenue: bases.has('new_customer_revenue') || bases.has('new_customer_share'),
-    leadConversion: bases.has('lead_conversion_rate'),
-    pipeline: bases.has('pipeline_value'),
-  };
-  const asOfDay = toDayNumber(request.asOf);
-  const cache = new Map<string, Sums>();
-  const sumsFor = (p: Period, key: MetricKey): Sums => {
-    const id = `${p.start}..${p.end}|${formatMetricKey({ ...key, base: 'revenue', variant: 'value' })}`;
-    let sums = cache.get(id);
-    if (!sums) {
-      const [startDay, endDay] = [toDayNumber(p.start), toDayNumber(p.end)];
-      sums = collectSums(store, {
-        scope: request.scope,
-        startDay,
-        endDay,
-        asOfDay,
-        filters: key.filters,
-        needs,
-      });
-      cache.set(id, sums);
-    }
-    return sums;
-  };
-
+    goals.set(formatMetricKey(mustParseKey(text)), goal);
+  // contract §7: by default every base metric, plus every filtered key that has a goal
+  const names = request.metrics ?? [...BASE_METRICS, ...[...goals.keys()].filter((k) => k.includes('{'))];
+  const keys = new Map(names.map((text) => mustParseKey(text)).map((k) => [formatMetricKey(k), k]));
+  const sumsFor = sumsCache(store, request.scope, toDayNumber(request.asOf), [...keys.values()]);
   const f = elapsedFraction(period, request.asOf);
   const result: MetricsResult = {
     scope: request.scope,
@@ -133,36 +144,21 @@ export function computeMetrics(store: FactStore, request: MetricsRequest): Metri
     forecast: {},
     explain: {},
   };
-  const window = windowOf(period, request.asOf);
   for (const [text, key] of keys) {
-    const sums = sumsFor(period, key);
-    const current = baseMetricValue(key.base, sums);
-    let value: MetricValue = current;
-    const explanation: { -readonly [K in keyof MetricExplanation]: MetricExplanation[K] } = { window };
-    const ratio = baseMetricParts(key.base, sums);
-    if (ratio) explanation.ratio = ratio;
-    if (key.base === 'pipeline_value')
-      explanation.snapshot = request.asOf < period.end ? request.asOf : period.end;
-    if (key.variant !== 'value') {
-      const earlierPeriod =
-        key.variant === 'growth' ? previousPeriod(period, fiscal) : samePeriodLastYear(period, fiscal);
-      const earlier = earlierPeriod ? baseMetricValue(key.base, sumsFor(earlierPeriod, key)) : null;
-      value = growth(current, earlier);
-      explanation.earlier = { period: earlierPeriod?.key ?? null, value: earlier };
-    }
+    const { value, explanation } = evaluateKey(key, period, fiscal, request.asOf, sumsFor);
     result.metrics[text] = value;
     result.explain[text] = explanation;
     result.forecast[text] =
-      key.variant !== 'value'
-        ? null
-        : forecastRunRate(
+      key.variant === 'value'
+        ? forecastRunRate(
             value,
             period,
             request.asOf,
             FLOW_METRICS.has(key.base),
             MONEY_METRICS.has(key.base),
-          );
-    const goal = goalsByKey.get(text);
+          )
+        : null;
+    const goal = goals.get(text);
     if (goal === undefined) continue;
     result.goals[text] = goal;
     // contract §5: attainment = actual / goal; pacing = actual / (goal × f); null without a nonzero goal
