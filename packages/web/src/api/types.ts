@@ -95,7 +95,8 @@ export type Cell = string | number | boolean | null;
 export type EntityRow = Record<string, Cell>;
 
 export interface ImportPreview {
-  readonly encoding: string;
+  /** null for XLSX (no text encoding). */
+  readonly encoding: string | null;
   readonly columns: { header: string; column: string | null }[];
   readonly rows: string[][];
   readonly warnings: string[];

@@ -38,7 +38,7 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         theme="light"
         width={216}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto', alignSelf: 'flex-start' }}
       >
         <Flex
           align="center"

@@ -3,10 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EntityMeta, ImportReport, ImportRowError } from '../../api/types.ts';
 import { labelOf } from '../../i18n/labels.ts';
+import { translateServerMessage } from '../../i18n/serverMessages.ts';
 
 /** What an import did: the counts when it succeeded, else every bad row and the promise that nothing was written. */
 export function ImportResult({ report, meta }: { report: ImportReport; meta: EntityMeta | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-result">
       {report.ok ? <Success report={report} /> : <Failure report={report} meta={meta} />}
@@ -18,7 +19,7 @@ export function ImportResult({ report, meta }: { report: ImportReport; meta: Ent
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {report.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+                <li key={warning}>{translateServerMessage(warning, i18n.language)}</li>
               ))}
             </ul>
           }
@@ -75,7 +76,12 @@ function Failure({ report, meta }: { report: ImportReport; meta: EntityMeta | un
       title: t('import.errorColumns.value'),
       render: (value: string | null) => (value === null || value === '' ? '—' : value),
     },
-    { key: 'reason', dataIndex: 'reason', title: t('import.errorColumns.reason') },
+    {
+      key: 'reason',
+      dataIndex: 'reason',
+      title: t('import.errorColumns.reason'),
+      render: (reason: string) => translateServerMessage(reason, i18n.language),
+    },
   ];
   return (
     <>

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EntityMeta, ImportPreview } from '../../api/types.ts';
 import { labelOf } from '../../i18n/labels.ts';
+import { translateServerMessage } from '../../i18n/serverMessages.ts';
 
 type PreviewRow = { key: number; cells: string[] };
 
@@ -37,8 +38,9 @@ export function PreviewTable({ preview, meta }: { preview: ImportPreview; meta: 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        {t('import.previewTitle', { count: rows.length })} ·{' '}
-        {t('import.detectedEncoding', { encoding: preview.encoding })}
+        {t('import.previewTitle', { count: rows.length })}
+        {preview.encoding &&
+          ` · ${t('import.detectedEncoding', { encoding: preview.encoding.toUpperCase() })}`}
       </Typography.Text>
       {preview.warnings.length > 0 && (
         <Alert
@@ -48,7 +50,7 @@ export function PreviewTable({ preview, meta }: { preview: ImportPreview; meta: 
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {preview.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+                <li key={warning}>{translateServerMessage(warning, i18n.language)}</li>
               ))}
             </ul>
           }
