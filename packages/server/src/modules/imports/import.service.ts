@@ -148,6 +148,7 @@ async function runImport(
   progress.report('validating', report.rows, true);
   report.warnings.push(...pass.warnings);
   const errors = [...readErrors, ...validator.finish()];
+  report.warnings.push(...validator.warnings());
   if (errors.length > 0) {
     report.errors = errors.slice(0, MAX_REPORTED_ERRORS);
     if (errors.length > MAX_REPORTED_ERRORS) {

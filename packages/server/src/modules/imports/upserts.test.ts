@@ -79,7 +79,11 @@ describeDb('import: references within a file and replacement rules', () => {
     expect(again).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 2 });
     const replaced = await importCsv(t.db, tmp.dir, 'order_credits', [header, ['O1', 'E2', '1']]);
     expect(replaced).toMatchObject({ ok: true, inserted: 0, updated: 1, unchanged: 0 });
-    const credits = await t.db.kysely.selectFrom('order_credits').selectAll().orderBy('order_id').execute();
+    const credits = await t.db.kysely
+      .selectFrom('order_credits')
+      .select(['order_id', 'rep_id', 'share'])
+      .orderBy('order_id')
+      .execute();
     expect(credits).toEqual([
       { order_id: 'O1', rep_id: 'E2', share: '1' },
       { order_id: 'O2', rep_id: 'E1', share: '1' },
@@ -129,5 +133,26 @@ describeDb('import: references within a file and replacement rules', () => {
       inserted: 1,
       updated: 1,
     });
+  });
+
+  it('accepts a closed opportunity without won as lost, with a warning', async () => {
+    const report = await importCsv(t.db, tmp.dir, 'opportunities', [
+      ['商机编号', '销售员', '创建日期', '金额', '关闭日期', '是否赢单'],
+      ['OP1', 'E2', '2026-01-01', '1000', '2026-02-01', ''],
+      ['OP2', 'E2', '2026-01-01', '1000', '2026-02-01', '是'],
+      ['OP3', 'E2', '2026-01-01', '1000', '', ''],
+    ]);
+    expect(report).toMatchObject({ ok: true, inserted: 3 });
+    expect(report.warnings).toEqual(['1 closed opportunity has no won value (row 2): counted as lost']);
+    const stored = await t.db.kysely
+      .selectFrom('opportunities')
+      .select(['id', 'won'])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      { id: 'OP1', won: null },
+      { id: 'OP2', won: 1 },
+      { id: 'OP3', won: null },
+    ]);
   });
 });

@@ -56,6 +56,8 @@ export class FileValidator {
   private readonly links = new Map<string, { parent: string | null; row: number }>();
   private readonly hierarchyColumn: string | undefined;
   private readonly keyColumns: readonly string[];
+  /** Rows of closed opportunities without `won` (accepted as lost, with a warning). */
+  private readonly closedWithoutWon: number[] = [];
   rows = 0;
 
   constructor(
@@ -76,6 +78,9 @@ export class FileValidator {
     if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(source.row, record);
     if (errors.length > 0) return;
     if (this.spec.name === 'order_credits') this.addShare(source.row, record);
+    if (this.spec.name === 'opportunities' && record.closed_on !== null && record.won === null) {
+      this.closedWithoutWon.push(source.row);
+    }
     if (this.hierarchyColumn) {
       const parent = record[this.hierarchyColumn];
       this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row: source.row });
@@ -139,6 +144,15 @@ export class FileValidator {
       entry.sum = addDecimals(entry.sum, share);
       entry.rows.push(row);
     } else this.shares.set(order, { sum: share, rows: [row] });
+  }
+
+  /** Findings that do not stop the import. */
+  warnings(): string[] {
+    const rows = this.closedWithoutWon;
+    if (rows.length === 0) return [];
+    const listed = rows.slice(0, 20).join(', ') + (rows.length > 20 ? ', …' : '');
+    const what = rows.length === 1 ? '1 closed opportunity has' : `${rows.length} closed opportunities have`;
+    return [`${what} no won value (row${rows.length === 1 ? '' : 's'} ${listed}): counted as lost`];
   }
 
   /** Cross-row findings after the last row; every error of the file, by row. */

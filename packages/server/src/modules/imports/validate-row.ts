@@ -46,15 +46,14 @@ function surveyScoreInRange(r: NormalizedRow): RowProblem[] {
 }
 
 /**
- * `won` says how a closed opportunity ended (contract §2: empty while open). So won needs
- * closed_on, and a closed opportunity needs won: a silent default would skew win_rate.
+ * `won` says how a closed opportunity ended (contract §2: empty while open), so a won value on
+ * an open opportunity is an error. A closed one without won is accepted (it counts as lost in
+ * win_rate) and the import warns about it — see {@link FileValidator}.
  */
-function wonMatchesClosed(r: NormalizedRow): RowProblem[] {
-  if (r.won !== null && r.closed_on === null)
-    return [{ column: 'won', reason: 'is set but closed_on is empty (won stays empty while open)' }];
-  if (r.won === null && r.closed_on !== null)
-    return [{ column: 'won', reason: 'is empty but closed_on is set (say true or false)' }];
-  return [];
+function wonNeedsClosed(r: NormalizedRow): RowProblem[] {
+  return r.won !== null && r.closed_on === null
+    ? [{ column: 'won', reason: 'is set but closed_on is empty (won stays empty while open)' }]
+    : [];
 }
 
 function goalPeriodParses(r: NormalizedRow): RowProblem[] {
@@ -100,7 +99,7 @@ const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
   units: [notSelf('parent_id', 'unit')],
   people: [notBefore('leave_date', 'hire_date'), notSelf('manager_id', 'person')],
   leads: [notBefore('converted_on', 'created_on')],
-  opportunities: [notBefore('closed_on', 'created_on'), wonMatchesClosed],
+  opportunities: [notBefore('closed_on', 'created_on'), wonNeedsClosed],
   surveys: [surveyScoreInRange],
   complaints: [notBefore('resolved_on', 'date')],
   goals: [goalPeriodParses, goalMetricIsKnown, moneyGoalHasFen],
