@@ -88,6 +88,22 @@ describeDb('imports API', () => {
     expect((await t.db.kysely.selectFrom('orders').select('id').execute()).length).toBe(2);
   });
 
+  it('previews an XLSX upload with typed cells shown as text', async () => {
+    const finance = await t.signIn({ login: 'finance', role: 'finance' });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('订单');
+    sheet.addRow(['订单编号', '日期', '金额']);
+    sheet.addRow(['O1', new Date(Date.UTC(2026, 0, 5)), 1234.5]).getCell(2).numFmt = 'yyyy-mm-dd';
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const response = await finance.post(
+      '/api/v1/imports/orders/preview',
+      form({}, { name: 'o.xlsx', bytes }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ encoding: 'utf-8', rows: [['O1', '2026-01-05', '1234.5']] });
+    expect(response.json().warnings).toContain('the required column rep_id (销售员) is missing');
+  });
+
   it('reports bad rows of an XLSX upload in the job', async () => {
     const admin = await t.signIn({ login: 'admin', role: 'admin' });
     const workbook = new ExcelJS.Workbook();
