@@ -4,10 +4,9 @@
  * Event dates follow contract §5: a lead by created_on, an opportunity's win/cycle by closed_on
  * and its pipeline amount by created_on minus closed_on.
  */
-import { toDayNumber } from '../dates.ts';
 import type { DayCube } from './day-cube.ts';
 import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact } from './facts.ts';
-import { Dictionary, float64Column, int32Column, NO_DAY, uint8Column } from './growable.ts';
+import { DayParser, Dictionary, float64Column, int32Column, NO_DAY, uint8Column } from './growable.ts';
 import { ACTIVITY, ACTIVITY_TYPES, MISC } from './measures.ts';
 
 /** One table of events: an id dictionary, an alive flag, a person and a day column. */
@@ -32,7 +31,6 @@ class EventTable {
   }
 }
 
-const dayOrNone = (date: string | null | undefined) => (date ? toDayNumber(date) : NO_DAY);
 const SURVEY_KINDS = ['nps', 'csat'];
 
 export class EventLog {
@@ -56,6 +54,7 @@ export class EventLog {
     private readonly people: Dictionary,
     private readonly activityCube: DayCube,
     private readonly misc: DayCube,
+    private readonly dates = new DayParser(),
   ) {}
 
   upsertActivity(fact: ActivityFact): void {
@@ -63,7 +62,7 @@ export class EventLog {
     const row = t.begin(fact.id, (r) => this.applyActivity(r, -1));
     t.alive.set(row, 1);
     t.person.set(row, this.people.intern(fact.repId));
-    t.day.set(row, toDayNumber(fact.date));
+    t.day.set(row, this.dates.day(fact.date));
     this.activityType.set(row, (ACTIVITY_TYPES as readonly string[]).indexOf(fact.type));
     this.applyActivity(row, 1);
   }
@@ -72,7 +71,7 @@ export class EventLog {
     const t = this.leads;
     const row = t.begin(fact.id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.leads, -1));
     this.setEvent(t, row, fact.repId, fact.createdOn);
-    this.leadConverted.set(row, dayOrNone(fact.convertedOn));
+    this.leadConverted.set(row, this.dayOrNone(fact.convertedOn));
     this.misc.add(t.person.get(row), t.day.get(row), MISC.leads, 1);
   }
 
@@ -94,7 +93,7 @@ export class EventLog {
   upsertOpportunity(fact: OpportunityFact): void {
     const row = this.opportunities.begin(fact.id, (r) => this.applyOpportunity(r, -1));
     this.setEvent(this.opportunities, row, fact.repId, fact.createdOn);
-    this.oppClosed.set(row, dayOrNone(fact.closedOn));
+    this.oppClosed.set(row, this.dayOrNone(fact.closedOn));
     this.oppAmount.set(row, fact.amount);
     this.oppWon.set(row, fact.won == null ? -1 : fact.won ? 1 : 0);
     this.applyOpportunity(row, 1);
@@ -118,10 +117,14 @@ export class EventLog {
     this.opportunities.remove(id, (r) => this.applyOpportunity(r, -1));
   }
 
+  private dayOrNone(date: string | null | undefined): number {
+    return date ? this.dates.day(date) : NO_DAY;
+  }
+
   private setEvent(table: EventTable, row: number, repId: string, date: string): void {
     table.alive.set(row, 1);
     table.person.set(row, this.people.intern(repId));
-    table.day.set(row, toDayNumber(date));
+    table.day.set(row, this.dates.day(date));
   }
 
   private applyActivity(row: number, sign: number): void {

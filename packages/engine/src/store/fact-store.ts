@@ -19,7 +19,7 @@ import type {
   ProductFact,
   SurveyFact,
 } from './facts.ts';
-import { Dictionary } from './growable.ts';
+import { DayParser, Dictionary } from './growable.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { OrderBook } from './order-book.ts';
 
@@ -52,8 +52,9 @@ export class FactStore {
   readonly activity = new DayCube(ACTIVITY.width);
   readonly misc = new DayCube(MISC.width);
   /** Internals: change facts through the store's methods, which keep `version` right. */
-  readonly orders = new OrderBook(this.people, this.sales);
-  readonly events = new EventLog(this.people, this.activity, this.misc);
+  private readonly dates = new DayParser();
+  readonly orders = new OrderBook(this.people, this.sales, this.dates);
+  readonly events = new EventLog(this.people, this.activity, this.misc, this.dates);
   private readonly productLine: (string | undefined)[] = [];
   private readonly customerType: (string | null | undefined)[] = [];
   private readonly customerRegion: (string | null | undefined)[] = [];

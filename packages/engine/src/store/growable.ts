@@ -4,6 +4,8 @@
  * Float64 (exact below 2^53).
  */
 
+import { toDayNumber } from '../dates.ts';
+
 type TypedArray = Int32Array | Float64Array | Uint8Array;
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
@@ -81,6 +83,21 @@ export class Dictionary {
 
   get size(): number {
     return this.names.length;
+  }
+}
+
+/** ISO date → day number, memoised (imports repeat the same few thousand dates millions of times). */
+export class DayParser {
+  private readonly cache = new Map<string, number>();
+
+  day(date: string): number {
+    let day = this.cache.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(date, day);
+    }
+    return day;
   }
 }
 

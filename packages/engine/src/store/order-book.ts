@@ -9,11 +9,10 @@
  * whatever the order of arrival (payments before their order, credits before the order, …).
  */
 import { type CreditShare, splitCredit, validateShares } from '../credit-split.ts';
-import { toDayNumber } from '../dates.ts';
 import { fen } from '../money.ts';
 import type { DayCube } from './day-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
-import { Dictionary, float64Column, int32Column, uint8Column } from './growable.ts';
+import { DayParser, Dictionary, float64Column, int32Column, uint8Column } from './growable.ts';
 import { SALES } from './measures.ts';
 
 interface StoredCredit {
@@ -57,6 +56,7 @@ export class OrderBook {
   constructor(
     private readonly people: Dictionary,
     private readonly cube: DayCube,
+    private readonly dates = new DayParser(),
   ) {}
 
   /** Inserts or replaces an order by id. */
@@ -74,7 +74,7 @@ export class OrderBook {
     });
     this.contribute(order, [], -1);
     this.alive.set(order, 1);
-    this.day.set(order, toDayNumber(fact.date));
+    this.day.set(order, this.dates.day(fact.date));
     this.rep.set(order, this.people.intern(fact.repId));
     this.customer.set(order, newCustomer);
     this.product.set(order, this.products.intern(fact.productId));
@@ -145,7 +145,7 @@ export class OrderBook {
     if (this.paymentAlive.get(payment))
       this.paymentsOfOrder.get(this.paymentOrder.get(payment))?.delete(payment);
     this.paymentAlive.set(payment, 1);
-    this.paymentDay.set(payment, toDayNumber(fact.date));
+    this.paymentDay.set(payment, this.dates.day(fact.date));
     this.paymentOrder.set(payment, order);
     this.paymentAmount.set(payment, fact.amount);
     const set = this.paymentsOfOrder.get(order) ?? new Set<number>();
