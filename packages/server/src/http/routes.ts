@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { browseRoutes } from '../modules/browse/browse.routes.ts';
+import { goalsRoutes } from '../modules/goals/goals.routes.ts';
 import { dashboardsRoutes } from '../modules/dashboards/dashboards.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -13,6 +14,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   authRoutes,
   auditRoutes,
   browseRoutes,
+  goalsRoutes,
   dashboardsRoutes,
   importRoutes,
   orgRoutes,

@@ -1,0 +1,278 @@
+/**
+ * POST /goals/cascade (docs/goals.md §Cascade): splits an agreed goal among the direct children
+ * of a unit or into months/quarters, previews it (dryRun) or writes the parts as agreed goals.
+ */
+import {
+  computeMetrics,
+  type FactStore,
+  formatMetricKey,
+  type MetricFilters,
+  type Period,
+  parsePeriod,
+  samePeriodLastYear,
+} from '@attain/engine';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { manualGap, type SplitPart, scaleWeights, splitByWeights } from './cascade.ts';
+import { type CascadeSplit, type CascadeTarget, cascadeTargets } from './cascade-targets.ts';
+import {
+  fromHundredths,
+  isAdditiveMetric,
+  isMoneyMetric,
+  presentGoalValue,
+  presentHundredths,
+  readGoalValue,
+  toHundredths,
+} from './goal-values.ts';
+import type { PolicyContext } from './goals.policy.ts';
+import { findGoal, type GoalAddress, type GoalLevels, goalKeyOf } from './goals.repository.ts';
+import { periodOf, requireVisibleScope, requireWritableScope, writeAgreedGoal } from './goals.service.ts';
+import { cleanReason, requireReasonIfLocked } from './locks.service.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type CascadeMethod = 'equal' | 'last_year_share' | 'weights' | 'manual';
+
+export interface CascadeInput {
+  readonly parent: GoalAddress;
+  readonly split: CascadeSplit;
+  readonly method: CascadeMethod;
+  readonly children?: readonly string[];
+  readonly weights?: Readonly<Record<string, string | number>>;
+  readonly values?: Readonly<Record<string, string | number>>;
+  readonly dryRun: boolean;
+  readonly reason?: string | null;
+}
+
+export interface CascadePartView {
+  readonly scope: string;
+  readonly period: string;
+  readonly kind: 'unit' | 'person';
+  readonly name: string;
+  readonly value: string;
+  readonly floor: string | null;
+  readonly stretch: string | null;
+  /** The weight used: the given weight, or last year's actual (money string for money metrics). */
+  readonly basis: string | null;
+  /** The agreed value before this cascade. */
+  readonly previous: string | null;
+}
+
+export interface CascadeResult {
+  readonly dryRun: boolean;
+  readonly split: CascadeSplit;
+  readonly method: CascadeMethod;
+  readonly parent: GoalAddress & { value: string | null; floor: string | null; stretch: string | null };
+  readonly parts: CascadePartView[];
+  /** Σ of the parts and Σ − parent (additive metrics; null otherwise or without a parent goal). */
+  readonly sum: string | null;
+  readonly gap: string | null;
+  /** true when last_year_share found no history and fell back to equal parts. */
+  readonly fellBackToEqual: boolean;
+  readonly written: number;
+}
+
+interface Weighing {
+  readonly weights: bigint[];
+  readonly basis: (string | null)[];
+}
+
+function givenWeights(targets: readonly CascadeTarget[], weights: CascadeInput['weights']): Weighing {
+  const given = weights ?? {};
+  const keys = new Set(targets.map((t) => t.key));
+  const unknown = Object.keys(given).find((key) => !keys.has(key));
+  if (unknown)
+    throw new AppError('validation_failed', `${unknown} is not a target of this split`, `weights.${unknown}`);
+  const texts = targets.map((t) => String(given[t.key] ?? '0'));
+  texts.forEach((text, i) => {
+    if (!/^\d*(\.\d*)?$/.test(text.trim()) || text.trim() === '' || text.trim() === '.')
+      throw new AppError(
+        'validation_failed',
+        `weight must be a decimal ≥ 0: ${text}`,
+        `weights.${targets[i]?.key}`,
+      );
+  });
+  return { weights: scaleWeights(texts), basis: texts };
+}
+
+/** Each target's actual of the same period last year (contract §3), from the fact store. */
+function lastYearWeights(
+  store: FactStore,
+  targets: readonly CascadeTarget[],
+  metric: string,
+  filters: MetricFilters,
+): Weighing {
+  const key = formatMetricKey({ base: metric as never, variant: 'value', filters });
+  const actuals = targets.map((target) => {
+    const period = parsePeriod(target.period) as Period;
+    const earlier = samePeriodLastYear(period);
+    if (!earlier) return 0;
+    const result = computeMetrics(store, {
+      scope: { kind: target.kind, id: target.scope },
+      period: earlier,
+      asOf: earlier.end,
+      metrics: [key],
+    });
+    const value = result.metrics[key];
+    return typeof value === 'number' && value > 0 ? Math.round(value) : 0;
+  });
+  return {
+    weights: actuals.map((a) => BigInt(a)),
+    // Money actuals are fen; other additive metrics are counts.
+    basis: actuals.map((a) => (isMoneyMetric(metric) ? presentHundredths(metric, BigInt(a)) : String(a))),
+  };
+}
+
+function manualValues(
+  targets: readonly CascadeTarget[],
+  metric: string,
+  values: CascadeInput['values'],
+): string[] {
+  const given = values ?? {};
+  const keys = new Set(targets.map((t) => t.key));
+  const unknown = Object.keys(given).find((key) => !keys.has(key));
+  if (unknown)
+    throw new AppError('validation_failed', `${unknown} is not a target of this split`, `values.${unknown}`);
+  return targets.map((t) => {
+    const value = given[t.key];
+    if (value === undefined)
+      throw new AppError('validation_failed', `no value for ${t.key}`, `values.${t.key}`);
+    return readGoalValue(metric, value, `values.${t.key}`);
+  });
+}
+
+const splitLevel = (level: string | null, weights: readonly bigint[], targets: readonly CascadeTarget[]) =>
+  level === null
+    ? targets.map(() => null)
+    : splitByWeights(
+        toHundredths(level),
+        targets.map((t, i) => ({ id: t.key, weight: weights[i] as bigint })),
+      ).map((part: SplitPart) => fromHundredths(part.amount));
+
+export async function cascadeGoal(
+  trx: Executor,
+  ctx: PolicyContext,
+  loadFacts: () => Promise<FactStore>,
+  input: CascadeInput,
+  now: Date,
+): Promise<CascadeResult> {
+  const { metric, filters } = input.parent;
+  const period = periodOf(input.parent.period);
+  const parentAddress = { ...input.parent, period: period.key };
+  requireVisibleScope(ctx, parentAddress.scope);
+  const targets = cascadeTargets(ctx.dir, ctx.today, {
+    split: input.split,
+    period,
+    scope: parentAddress.scope,
+    children: input.children,
+  });
+  for (const target of targets) requireWritableScope(ctx, target.scope, periodOf(target.period));
+  const parentRow = await findGoal(trx, parentAddress);
+  const additive = isAdditiveMetric(metric);
+  if (!parentRow && input.method !== 'manual')
+    throw new AppError(
+      'validation_failed',
+      `no agreed goal of ${goalKeyOf(parentAddress)} to split`,
+      'scope',
+    );
+  if (!additive && (input.method === 'weights' || input.method === 'last_year_share'))
+    throw new AppError(
+      'validation_failed',
+      `${metric} does not add up: use equal (copies) or manual`,
+      'method',
+    );
+
+  const existing = await Promise.all(
+    targets.map((t) => findGoal(trx, { scope: t.scope, period: t.period, metric, filters })),
+  );
+  let levels: GoalLevels[];
+  let basis: (string | null)[] = targets.map(() => null);
+  let fellBackToEqual = false;
+  if (input.method === 'manual') {
+    levels = manualValues(targets, metric, input.values).map((value, i) => ({
+      value,
+      floor: existing[i]?.floor ?? null,
+      stretch: existing[i]?.stretch ?? null,
+    }));
+  } else if (!additive) {
+    const row = parentRow as NonNullable<typeof parentRow>;
+    levels = targets.map(() => ({ value: row.value, floor: row.floor, stretch: row.stretch }));
+  } else {
+    const row = parentRow as NonNullable<typeof parentRow>;
+    const weighing =
+      input.method === 'weights'
+        ? givenWeights(targets, input.weights)
+        : input.method === 'last_year_share'
+          ? lastYearWeights(await loadFacts(), targets, metric, filters)
+          : { weights: targets.map(() => 1n), basis: targets.map(() => null) };
+    fellBackToEqual = input.method === 'last_year_share' && weighing.weights.every((w) => w === 0n);
+    basis = weighing.basis;
+    const values = splitLevel(row.value, weighing.weights, targets) as string[];
+    const floors = splitLevel(row.floor, weighing.weights, targets);
+    const stretches = splitLevel(row.stretch, weighing.weights, targets);
+    levels = values.map((value, i) => ({ value, floor: floors[i] ?? null, stretch: stretches[i] ?? null }));
+  }
+
+  let sum: string | null = null;
+  let gap: string | null = null;
+  if (additive) {
+    const totals = manualGap(
+      parentRow ? toHundredths(parentRow.value) : 0n,
+      levels.map((l) => toHundredths(l.value)),
+    );
+    sum = presentHundredths(metric, totals.sum);
+    gap = parentRow ? presentHundredths(metric, totals.gap) : null;
+  }
+
+  let written = 0;
+  if (!input.dryRun) {
+    const reason = cleanReason(input.reason);
+    await requireReasonIfLocked(
+      trx,
+      targets.map((t) => t.period),
+      reason,
+    );
+    for (const [i, target] of targets.entries()) {
+      await writeAgreedGoal(
+        trx,
+        ctx.actor,
+        { scope: target.scope, period: target.period, metric, filters },
+        levels[i] as GoalLevels,
+        {
+          action: 'cascade',
+          detail: { reason, method: input.method, split: input.split, from: goalKeyOf(parentAddress) },
+        },
+        now,
+      );
+      written += 1;
+    }
+  }
+
+  return {
+    dryRun: input.dryRun,
+    split: input.split,
+    method: input.method,
+    parent: {
+      ...parentAddress,
+      value: presentGoalValue(metric, parentRow?.value ?? null),
+      floor: presentGoalValue(metric, parentRow?.floor ?? null),
+      stretch: presentGoalValue(metric, parentRow?.stretch ?? null),
+    },
+    parts: targets.map((target, i) => ({
+      scope: target.scope,
+      period: target.period,
+      kind: target.kind,
+      name: target.name,
+      value: presentGoalValue(metric, (levels[i] as GoalLevels).value) as string,
+      floor: presentGoalValue(metric, (levels[i] as GoalLevels).floor),
+      stretch: presentGoalValue(metric, (levels[i] as GoalLevels).stretch),
+      basis: basis[i] ?? null,
+      previous: presentGoalValue(metric, existing[i]?.value ?? null),
+    })),
+    sum,
+    gap,
+    fellBackToEqual,
+    written,
+  };
+}
