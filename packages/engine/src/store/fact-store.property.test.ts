@@ -121,6 +121,20 @@ describe('fact store', () => {
           }
           expect(unit.metrics).toEqual(total);
         }
+        // Filtered keys: the company (a unit scan) is the sum of its people (the per-person pass).
+        const filtered = [
+          'revenue{product_line=A}',
+          'collected{customer_type=enterprise}',
+          'new_customer_revenue{region=south}',
+        ];
+        const request = { period: '2026-Q3', asOf: '2026-09-20', metrics: filtered };
+        const company = computeMetrics(store, { ...request, scope: { kind: 'unit', id: 'co' } }).metrics;
+        const sum = Object.fromEntries(filtered.map((key) => [key, 0]));
+        for (const id of REPS) {
+          const part = computeMetrics(store, { ...request, scope: { kind: 'person', id } }).metrics;
+          for (const key of filtered) sum[key]! += part[key] as number;
+        }
+        expect(company).toEqual(sum);
       }),
       runs,
     );
