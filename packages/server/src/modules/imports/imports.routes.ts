@@ -3,12 +3,13 @@
  * progress and report the starter polls. Handlers stay thin: parse → authorize → service.
  */
 import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { RouteModule } from '../../http/context.ts';
-import { requireActor } from '../auth/actor.ts';
-import { ENTITIES, ENTITY_NAMES } from '../entities/entities.ts';
+import { type Actor, requireActor } from '../auth/actor.ts';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../entities/entities.ts';
 import { checkEncodingName } from './detect-encoding.ts';
-import { importFile } from './import.service.ts';
+import { type ImportProgress, importFile } from './import.service.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { canReadJob, requireImportRole } from './import-policy.ts';
 import { previewFile } from './preview.ts';
@@ -83,6 +84,28 @@ function uploadOptions(upload: Upload) {
   return { encoding, dryRun: parsed.data.dryRun === 'true' };
 }
 
+/** Starts the background import of an upload; the job removes the upload when it ends. */
+function startUploadImport(jobs: ImportJobs, db: Db, actor: Actor, entity: EntityName, upload: Upload) {
+  let options: ReturnType<typeof uploadOptions>;
+  try {
+    options = uploadOptions(upload);
+  } catch (error) {
+    void upload.remove();
+    throw error;
+  }
+  const { encoding, dryRun } = options;
+  const run = (onProgress: (p: ImportProgress) => void) =>
+    importFile(db, upload.filePath, {
+      entity,
+      actor,
+      source: upload.fileName,
+      dryRun,
+      onProgress,
+      ...(encoding ? { encoding } : {}),
+    });
+  return jobs.start(entity, actor, run, upload.remove);
+}
+
 export const importRoutes: RouteModule = (app, ctx) => {
   const jobs = new ImportJobs();
   app.addHook('onClose', () => jobs.settle());
@@ -133,30 +156,9 @@ export const importRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const { entity } = request.params;
-      requireImportRole(actor, entity);
+      requireImportRole(actor, request.params.entity);
       const upload = await receiveUpload(request);
-      let options: ReturnType<typeof uploadOptions>;
-      try {
-        options = uploadOptions(upload);
-      } catch (error) {
-        await upload.remove();
-        throw error;
-      }
-      const job = jobs.start(
-        entity,
-        actor,
-        (onProgress) =>
-          importFile(ctx.db, upload.filePath, {
-            entity,
-            actor,
-            source: upload.fileName,
-            dryRun: options.dryRun,
-            onProgress,
-            ...(options.encoding ? { encoding: options.encoding } : {}),
-          }),
-        upload.remove,
-      );
+      const job = startUploadImport(jobs, ctx.db, actor, request.params.entity, upload);
       return reply.status(202).send({ jobId: job.id });
     },
   );
