@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_goal_workflow.ts';
+import * as m0003 from './migrations/0003_revisions.ts';
 
 /** Migrations are frozen once released: add a new file, never edit an old one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_goal_workflow': m0002,
+  '0003_revisions': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

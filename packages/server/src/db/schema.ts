@@ -11,6 +11,8 @@ export interface UnitsTable {
   name: string;
   parent_id: string | null;
   kind: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface PeopleTable {
@@ -23,18 +25,24 @@ export interface PeopleTable {
   hire_date: string;
   leave_date: string | null;
   manager_id: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface UnitMovesTable {
   person_id: string;
   unit_id: string;
   effective_from: string;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface ProductsTable {
   id: string;
   name: string;
   line: string;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface CustomersTable {
@@ -42,6 +50,8 @@ export interface CustomersTable {
   name: string;
   type: string | null;
   region: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface OrdersTable {
@@ -52,12 +62,16 @@ export interface OrdersTable {
   product_id: string;
   amount: number;
   cost: number | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface OrderCreditsTable {
   order_id: string;
   rep_id: string;
   share: string;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface PaymentsTable {
@@ -65,6 +79,8 @@ export interface PaymentsTable {
   date: string;
   order_id: string;
   amount: number;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface ActivitiesTable {
@@ -73,6 +89,8 @@ export interface ActivitiesTable {
   rep_id: string;
   type: string;
   customer_id: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface LeadsTable {
@@ -81,6 +99,8 @@ export interface LeadsTable {
   rep_id: string;
   source: string | null;
   converted_on: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface OpportunitiesTable {
@@ -91,6 +111,8 @@ export interface OpportunitiesTable {
   amount: number;
   closed_on: string | null;
   won: number | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface SurveysTable {
@@ -100,6 +122,8 @@ export interface SurveysTable {
   customer_id: string | null;
   kind: string;
   score: number;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface ComplaintsTable {
@@ -108,6 +132,8 @@ export interface ComplaintsTable {
   rep_id: string;
   customer_id: string | null;
   resolved_on: string | null;
+  /** Revision of the last write (0003_revisions): the fact store's change feed. */
+  rev: Generated<number>;
 }
 
 export interface GoalsTable {
@@ -153,6 +179,13 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface RevisionsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  entity: string;
+}
+
 export interface Database {
   units: UnitsTable;
   people: PeopleTable;
@@ -174,6 +207,7 @@ export interface Database {
   goal_proposals: GoalProposalsTable;
   goal_proposal_events: GoalProposalEventsTable;
   goal_locks: GoalLocksTable;
+  revisions: RevisionsTable;
 }
 
 /** A bottom-up goal proposal (docs/goals.md); status proposed | returned | approved. */

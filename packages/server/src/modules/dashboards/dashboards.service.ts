@@ -4,10 +4,10 @@
  * the same function `attain report metrics` and the close use, so the figures agree everywhere.
  */
 import {
-  ADDITIVE_METRICS,
   type BaseMetric,
   computeMetrics,
   type FactStore,
+  FLOW_METRICS,
   formatMetricKey,
   formatMetricValue,
   type MetricFilters,
@@ -64,9 +64,7 @@ export function metricsFor(
 
 function isAdditive(key: string): boolean {
   const parsed = parseMetricKey(key);
-  return (
-    'key' in parsed && parsed.key.variant === 'value' && ADDITIVE_METRICS.has(parsed.key.base as BaseMetric)
-  );
+  return 'key' in parsed && parsed.key.variant === 'value' && FLOW_METRICS.has(parsed.key.base as BaseMetric);
 }
 
 /** One number with its goal, as the cards, tables and bars show it (money as strings). */

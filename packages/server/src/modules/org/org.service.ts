@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PeopleTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { canSeePerson, canSeeUnit, type DataScope } from '../access/data-scope.ts';
 import { type OrgDirectory, subtreeOf, unitOn } from '../access/org-directory.ts';
@@ -49,7 +49,7 @@ export interface PersonView {
   managerName: string | null;
 }
 
-type PersonRow = Database['people'];
+type PersonRow = Selectable<PeopleTable>;
 
 function presentPerson(dir: OrgDirectory, row: PersonRow, today: string): PersonView {
   const unitId = unitOn(dir, row.id, today) ?? row.unit_id;

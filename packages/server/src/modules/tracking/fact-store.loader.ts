@@ -1,13 +1,20 @@
 /**
  * Builds the engine's in-memory fact store (columnar, with incremental aggregates) from the
- * database. Tables are read in keyset pages so a 10M-order database never sits in memory twice.
+ * database, and applies later changes to it. Tables are read in keyset pages; a change read
+ * takes only rows whose `rev` is newer than the revision the store already holds
+ * (0003_revisions: every write stamps the rows it touches).
  */
 import { type FactBatch, FactStore, type Fen, OrgChart } from '@attain/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 const PAGE = 50_000;
-const money = (value: number | null): Fen | null => (value === null ? null : (Number(value) as Fen));
+const CREDIT_ORDERS_PER_QUERY = 1000;
+/** `since` that selects every row (revisions start at 1, unstamped rows have rev 0). */
+export const ALL_ROWS = -1;
+
+const fenOf = (value: number) => Number(value) as Fen;
+const fenOrNull = (value: number | null) => (value === null ? null : fenOf(value));
 
 type PagedTable =
   | 'products'
@@ -20,18 +27,14 @@ type PagedTable =
   | 'surveys'
   | 'complaints';
 
-/** Reads a table by id in pages of {@link PAGE} rows. */
-async function* pages<T extends PagedTable>(db: Kysely<Database>, table: T) {
+/** Rows of a table with rev > since, by id in pages of {@link PAGE}. */
+async function* pages<T extends PagedTable>(db: Kysely<Database>, table: T, since: number) {
   let after = '';
   for (;;) {
     // biome-ignore lint/suspicious/noExplicitAny: one pager for every fact table
-    const rows = (await (db as Kysely<any>)
-      .selectFrom(table)
-      .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute()) as Database[T][];
+    let query = (db as Kysely<any>).selectFrom(table).selectAll().where('id', '>', after);
+    if (since !== ALL_ROWS) query = query.where('rev', '>', since);
+    const rows = (await query.orderBy('id').limit(PAGE).execute()) as Database[T][];
     if (rows.length === 0) return;
     yield rows;
     after = (rows[rows.length - 1] as { id: string }).id;
@@ -59,69 +62,64 @@ export interface Dimensions {
   readonly region: readonly string[];
 }
 
-const dimensions = new WeakMap<FactStore, Dimensions>();
-
-export function dimensionsOf(store: FactStore): Dimensions {
-  return dimensions.get(store) ?? { product_line: [], customer_type: [], region: [] };
+interface DimensionSets {
+  readonly product_line: Set<string>;
+  readonly customer_type: Set<string>;
+  readonly region: Set<string>;
 }
 
-/** A complete fact store of the database's current content. */
-export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
-  const store = new FactStore();
-  store.setOrg(await loadOrgChart(db));
-  const load = (batch: FactBatch) => store.load(batch);
-  const lines = new Set<string>();
-  const types = new Set<string>();
-  const regions = new Set<string>();
-  for await (const rows of pages(db, 'products')) {
-    for (const r of rows) lines.add(r.line);
-    load({ products: rows.map((r) => ({ id: r.id, line: r.line })) });
+const dimensions = new WeakMap<FactStore, DimensionSets>();
+
+export function dimensionsOf(store: FactStore): Dimensions {
+  const sets = dimensions.get(store);
+  const sorted = (set: Set<string> | undefined) =>
+    [...(set ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  return {
+    product_line: sorted(sets?.product_line),
+    customer_type: sorted(sets?.customer_type),
+    region: sorted(sets?.region),
+  };
+}
+
+/** Streams every fact with rev > since into `sink`, as batches in dependency order. */
+async function readFacts(
+  db: Kysely<Database>,
+  since: number,
+  sink: (batch: FactBatch) => void,
+  dims: DimensionSets,
+) {
+  for await (const rows of pages(db, 'products', since)) {
+    for (const r of rows) dims.product_line.add(r.line);
+    sink({ products: rows.map((r) => ({ id: r.id, line: r.line })) });
   }
-  for await (const rows of pages(db, 'customers')) {
+  for await (const rows of pages(db, 'customers', since)) {
     for (const r of rows) {
-      if (r.type) types.add(r.type);
-      if (r.region) regions.add(r.region);
+      if (r.type) dims.customer_type.add(r.type);
+      if (r.region) dims.region.add(r.region);
     }
-    load({ customers: rows.map((r) => ({ id: r.id, type: r.type, region: r.region })) });
+    sink({ customers: rows.map((r) => ({ id: r.id, type: r.type, region: r.region })) });
   }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  dimensions.set(store, {
-    product_line: sorted(lines),
-    customer_type: sorted(types),
-    region: sorted(regions),
-  });
-  for await (const rows of pages(db, 'orders'))
-    load({
+  for await (const rows of pages(db, 'orders', since))
+    sink({
       orders: rows.map((r) => ({
         id: r.id,
         date: r.date,
         repId: r.rep_id,
         customerId: r.customer_id,
         productId: r.product_id,
-        amount: Number(r.amount) as Fen,
-        cost: money(r.cost),
+        amount: fenOf(r.amount),
+        cost: fenOrNull(r.cost),
       })),
     });
-  const credits = await db
-    .selectFrom('order_credits')
-    .selectAll()
-    .orderBy('order_id')
-    .orderBy('rep_id')
-    .execute();
-  load({ orderCredits: credits.map((c) => ({ orderId: c.order_id, repId: c.rep_id, share: c.share })) });
-  for await (const rows of pages(db, 'payments'))
-    load({
-      payments: rows.map((r) => ({
-        id: r.id,
-        date: r.date,
-        orderId: r.order_id,
-        amount: Number(r.amount) as Fen,
-      })),
+  sink({ orderCredits: await readCredits(db, since) });
+  for await (const rows of pages(db, 'payments', since))
+    sink({
+      payments: rows.map((r) => ({ id: r.id, date: r.date, orderId: r.order_id, amount: fenOf(r.amount) })),
     });
-  for await (const rows of pages(db, 'activities'))
-    load({ activities: rows.map((r) => ({ id: r.id, date: r.date, repId: r.rep_id, type: r.type })) });
-  for await (const rows of pages(db, 'leads'))
-    load({
+  for await (const rows of pages(db, 'activities', since))
+    sink({ activities: rows.map((r) => ({ id: r.id, date: r.date, repId: r.rep_id, type: r.type })) });
+  for await (const rows of pages(db, 'leads', since))
+    sink({
       leads: rows.map((r) => ({
         id: r.id,
         createdOn: r.created_on,
@@ -129,19 +127,19 @@ export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
         convertedOn: r.converted_on,
       })),
     });
-  for await (const rows of pages(db, 'opportunities'))
-    load({
+  for await (const rows of pages(db, 'opportunities', since))
+    sink({
       opportunities: rows.map((r) => ({
         id: r.id,
         repId: r.rep_id,
         createdOn: r.created_on,
-        amount: Number(r.amount) as Fen,
+        amount: fenOf(r.amount),
         closedOn: r.closed_on,
         won: r.won === null ? null : Number(r.won) === 1,
       })),
     });
-  for await (const rows of pages(db, 'surveys'))
-    load({
+  for await (const rows of pages(db, 'surveys', since))
+    sink({
       surveys: rows.map((r) => ({
         id: r.id,
         date: r.date,
@@ -150,7 +148,72 @@ export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
         score: Number(r.score),
       })),
     });
-  for await (const rows of pages(db, 'complaints'))
-    load({ complaints: rows.map((r) => ({ id: r.id, date: r.date, repId: r.rep_id })) });
+  for await (const rows of pages(db, 'complaints', since))
+    sink({ complaints: rows.map((r) => ({ id: r.id, date: r.date, repId: r.rep_id })) });
+}
+
+/**
+ * Credits of every order whose credits changed after `since` — all of that order's rows, in one
+ * batch, because the store replaces an order's credits with the rows it is given (contract §1).
+ */
+async function readCredits(db: Kysely<Database>, since: number) {
+  const select = () => db.selectFrom('order_credits').select(['order_id', 'rep_id', 'share']);
+  let rows: { order_id: string; rep_id: string; share: string }[];
+  if (since === ALL_ROWS) rows = await select().orderBy('order_id').orderBy('rep_id').execute();
+  else {
+    const orders = (
+      await db.selectFrom('order_credits').select('order_id').distinct().where('rev', '>', since).execute()
+    ).map((r) => r.order_id);
+    rows = [];
+    for (let i = 0; i < orders.length; i += CREDIT_ORDERS_PER_QUERY) {
+      rows.push(
+        ...(await select()
+          .where('order_id', 'in', orders.slice(i, i + CREDIT_ORDERS_PER_QUERY))
+          .execute()),
+      );
+    }
+  }
+  return rows.map((c) => ({ orderId: c.order_id, repId: c.rep_id, share: c.share }));
+}
+
+async function orgChangedSince(db: Kysely<Database>, since: number): Promise<boolean> {
+  for (const table of ['units', 'people', 'unit_moves'] as const) {
+    if (await db.selectFrom(table).select('rev').where('rev', '>', since).limit(1).executeTakeFirst())
+      return true;
+  }
+  return false;
+}
+
+/** A complete fact store of the database's current content. */
+export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
+  const store = new FactStore();
+  store.setOrg(await loadOrgChart(db));
+  const dims: DimensionSets = { product_line: new Set(), customer_type: new Set(), region: new Set() };
+  await readFacts(db, ALL_ROWS, (batch) => store.load(batch), dims);
+  dimensions.set(store, dims);
   return store;
+}
+
+/**
+ * Reads the changes after revision `since` and returns a function that applies them to the
+ * store synchronously, so that readers see an import entirely or not at all.
+ */
+export async function readChangesSince(
+  db: Kysely<Database>,
+  store: FactStore,
+  since: number,
+): Promise<() => void> {
+  const batches: FactBatch[] = [];
+  const dims = dimensions.get(store) ?? {
+    product_line: new Set(),
+    customer_type: new Set(),
+    region: new Set(),
+  };
+  await readFacts(db, since, (batch) => batches.push(batch), dims);
+  const org = (await orgChangedSince(db, since)) ? await loadOrgChart(db) : null;
+  return () => {
+    if (org) store.setOrg(org);
+    for (const batch of batches) store.load(batch);
+    dimensions.set(store, dims);
+  };
 }

@@ -1,60 +1,63 @@
 /**
- * The server's current fact store, kept fresh as data changes.
+ * The server's current fact store, kept fresh as data changes (tracking issue, item 2).
  *
- * Change feed: every write appends exactly one audit_log row in its own transaction (imports:
- * one per import), so `(count, max seq)` of audit_log is a data version that every server
- * process sharing one database can poll cheaply. The count matters on PostgreSQL, where a
- * transaction holding a lower seq can commit after one holding a higher seq: max alone would
- * miss it, the count does not (the log is append-only).
- *
- * On a new version the store is rebuilt from the database in the background and swapped in
- * whole, so a reader never sees a half-loaded store.
+ * Change feed: every write transaction takes a revision number and stamps it on the rows it
+ * writes (revisions.repository.ts). Each server process polls the newest revision — one
+ * indexed query — and applies only the rows newer than the revision it holds, so new data is
+ * visible within a poll interval plus the time to read the changed rows, however large the
+ * store. Several processes on one PostgreSQL each follow the same feed.
  */
 import type { FactStore } from '@attain/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { loadFactStore } from './fact-store.loader.ts';
+import { loadFactStore, readChangesSince } from './fact-store.loader.ts';
+import { latestRevision } from './revisions.repository.ts';
 
-export const DEFAULT_POLL_MS = 250;
-
-async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('seq').as('last')])
-    .executeTakeFirstOrThrow();
-  return `${Number(row.n)}:${Number(row.last ?? 0)}`;
-}
+export const DEFAULT_POLL_MS = 200;
 
 export class LiveFacts {
   private store: FactStore | null = null;
-  private version: string | null = null;
-  private loading: Promise<FactStore> | null = null;
+  private revision = 0;
+  private refreshing: Promise<FactStore> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The latest complete store (loads it on first use). */
   async current(): Promise<FactStore> {
-    if (this.store) return this.store;
-    return this.refresh();
+    return this.store ?? this.refresh();
   }
 
-  /** Rebuilds the store if the data changed since the last build; returns the current store. */
+  /** The revision the store reflects. */
+  get appliedRevision(): number {
+    return this.revision;
+  }
+
+  /** Applies every committed change since the last refresh; returns the store. */
   async refresh(): Promise<FactStore> {
-    if (this.loading) return this.loading;
-    this.loading = (async () => {
-      try {
-        const version = await dataVersion(this.db);
-        if (this.store && version === this.version) return this.store;
-        const store = await loadFactStore(this.db);
-        this.store = store;
-        this.version = version;
-        return store;
-      } finally {
-        this.loading = null;
-      }
-    })();
-    return this.loading;
+    if (!this.refreshing) {
+      this.refreshing = this.catchUp().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  private async catchUp(): Promise<FactStore> {
+    // Read the revision first: rows committed while loading are read again next time, and
+    // applying a row twice is harmless (the store upserts by id).
+    const latest = await latestRevision(this.db);
+    if (!this.store) {
+      this.store = await loadFactStore(this.db);
+      this.revision = latest;
+      return this.store;
+    }
+    if (latest > this.revision) {
+      const apply = await readChangesSince(this.db, this.store, this.revision);
+      apply();
+      this.revision = latest;
+    }
+    return this.store;
   }
 
   /** Polls for changes until {@link stop}. */
