@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Db, openDatabase } from '../src/db/database.ts';
@@ -38,9 +41,34 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
-/** The PostgreSQL URL of a fresh database, for tests that start separate processes. */
-export function testPostgresAdminUrl(): string | null {
-  return postgresAdminUrl;
+/**
+ * The `attain` database options of a fresh, empty database of the run's dialect (a temp SQLite
+ * file or a new PostgreSQL database), for tests that start separate processes.
+ */
+export async function createTestDatabaseArgs(): Promise<{
+  args: string[];
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}> {
+  if (testDialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attain-test-'));
+    const file = path.join(dir, 'attain.db');
+    return {
+      args: ['--db', file],
+      config: { dialect: 'sqlite', path: file },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = postgresAdminUrl as string;
+  const name = `attain_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    args: ['--database-url', url.toString()],
+    config: { dialect: 'postgres', url: url.toString() },
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
