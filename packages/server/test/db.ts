@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { DatabaseConfig } from '../src/config.ts';
 import { type Db, openDatabase } from '../src/db/database.ts';
 
 /** Which database this run of the server suite uses (vitest.config.ts sets it per project). */
