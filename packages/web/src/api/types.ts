@@ -88,6 +88,8 @@ export interface EntityMeta {
   readonly name: string;
   readonly zh: string;
   readonly en: string;
+  /** The column the server sorts by when asked for no order. */
+  readonly defaultSort?: string;
   readonly columns: EntityColumn[];
 }
 

@@ -2,7 +2,7 @@ import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../api/types.ts';
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const isEmpty = (value: unknown) => value === null || value === undefined;
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const { t } = useTranslation();
@@ -19,28 +19,29 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
           margin: '4px 0 0',
         }}
       >
-        {value === null || value === undefined ? t('audit.none') : pretty(value)}
+        {isEmpty(value) ? t('audit.none') : JSON.stringify(value, null, 2)}
       </pre>
     </div>
   );
 }
 
-/** An audit entry's change: before → after, and the detail when there is one. */
+/** An audit entry's change: before → after (when the entry has them) and its detail. */
 export function AuditChange({ row }: { row: AuditRow }) {
   const { t } = useTranslation();
+  const blocks: { key: string; title: string; value: unknown }[] = [];
+  if (!isEmpty(row.before) || !isEmpty(row.after)) {
+    blocks.push({ key: 'before', title: t('audit.before'), value: row.before });
+    blocks.push({ key: 'after', title: `→ ${t('audit.after')}`, value: row.after });
+  }
+  if (!isEmpty(row.detail) || blocks.length === 0)
+    blocks.push({ key: 'detail', title: t('audit.detail'), value: row.detail });
   return (
     <Row gutter={16}>
-      <Col span={row.detail == null ? 12 : 8}>
-        <JsonBlock title={t('audit.before')} value={row.before} />
-      </Col>
-      <Col span={row.detail == null ? 12 : 8}>
-        <JsonBlock title={`→ ${t('audit.after')}`} value={row.after} />
-      </Col>
-      {row.detail != null && (
-        <Col span={8}>
-          <JsonBlock title={t('audit.detail')} value={row.detail} />
+      {blocks.map((block) => (
+        <Col key={block.key} span={24 / blocks.length}>
+          <JsonBlock title={block.title} value={block.value} />
         </Col>
-      )}
+      ))}
     </Row>
   );
 }

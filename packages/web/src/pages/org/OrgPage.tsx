@@ -9,6 +9,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { UnitTree } from './UnitTree.tsx';
+import { buildUnitTree } from './unitHierarchy.ts';
 
 /** The org tree on the left, the chosen unit's people on the right, a person in a drawer. */
 export default function OrgPage() {
@@ -22,7 +23,8 @@ export default function OrgPage() {
   const units = tree.data.units;
   if (units.length === 0) return <Empty description={t('org.noUnits')} />;
 
-  const selected = units.find((unit) => unit.id === params.get('unit'));
+  // Until a unit is picked, show the top of what this user may see (everyone in scope).
+  const selected = units.find((unit) => unit.id === params.get('unit')) ?? buildUnitTree(units)[0]?.unit;
   return (
     <Row gutter={16}>
       <Col xs={24} md={9} xl={7}>

@@ -3,7 +3,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../api/types.ts';
-import { buildUnitTree, matchingWithAncestors, type UnitNode } from './unitTree.ts';
+import { buildUnitTree, matchingWithAncestors, type UnitNode } from './unitHierarchy.ts';
 
 interface Props {
   readonly units: readonly OrgUnit[];
