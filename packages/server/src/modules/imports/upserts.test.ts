@@ -155,4 +155,19 @@ describeDb('import: references within a file and replacement rules', () => {
       { id: 'OP3', won: null },
     ]);
   });
+
+  it('resolves forward references across write batches (foreign keys are checked at commit)', async () => {
+    // A chain U1 → U2 → … → U1500 → GROUP: every parent comes later in the file, most in a later batch.
+    const count = 1500;
+    const rows = [['id', 'name', 'parent_id']];
+    for (let i = 1; i <= count; i++) rows.push([`U${i}`, `unit ${i}`, i === count ? 'GROUP' : `U${i + 1}`]);
+    const report = await importCsv(t.db, tmp.dir, 'units', rows);
+    expect(report).toMatchObject({ ok: true, inserted: count });
+    const first = await t.db.kysely
+      .selectFrom('units')
+      .select('parent_id')
+      .where('id', '=', 'U1')
+      .executeTakeFirstOrThrow();
+    expect(first.parent_id).toBe('U2');
+  });
 });
