@@ -150,10 +150,16 @@ const splitLevel = (level: string | null, weights: readonly bigint[], targets: r
         targets.map((t, i) => ({ id: t.key, weight: weights[i] as bigint })),
       ).map((part: SplitPart) => fromHundredths(part.amount));
 
+function requireFacts(facts: FactStore | null): FactStore {
+  if (!facts) throw new Error('last_year_share needs the fact store');
+  return facts;
+}
+
 export async function cascadeGoal(
   trx: Executor,
   ctx: PolicyContext,
-  loadFacts: () => Promise<FactStore>,
+  /** The fact store, needed by last_year_share; loaded by the caller before the transaction. */
+  facts: FactStore | null,
   input: CascadeInput,
   now: Date,
 ): Promise<CascadeResult> {
@@ -204,7 +210,7 @@ export async function cascadeGoal(
       input.method === 'weights'
         ? givenWeights(targets, input.weights)
         : input.method === 'last_year_share'
-          ? lastYearWeights(await loadFacts(), targets, metric, filters)
+          ? lastYearWeights(requireFacts(facts), targets, metric, filters)
           : { weights: targets.map(() => 1n), basis: targets.map(() => null) };
     fellBackToEqual = input.method === 'last_year_share' && weighing.weights.every((w) => w === 0n);
     basis = weighing.basis;

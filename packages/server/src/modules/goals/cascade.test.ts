@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthKeysOf } from './cascade-targets.ts';
 import { manualGap, scaleWeights, splitByWeights, splitEqually } from './cascade.ts';
+import { monthKeysOf } from './cascade-targets.ts';
 
 const amounts = (parts: { amount: bigint }[]) => parts.map((p) => p.amount);
 
@@ -27,19 +27,28 @@ describe('splitByWeights (largest remainder in fen)', () => {
       { id: 'c', amount: 33n },
     ]);
     // 10 by 1:2 → 3.33 and 6.67: the 0.67 remainder wins over 0.33.
-    expect(amounts(splitByWeights(10n, [{ id: 'a', weight: 1n }, { id: 'b', weight: 2n }]))).toEqual([3n, 7n]);
+    expect(
+      amounts(
+        splitByWeights(10n, [
+          { id: 'a', weight: 1n },
+          { id: 'b', weight: 2n },
+        ]),
+      ),
+    ).toEqual([3n, 7n]);
   });
 
   it('rejects negative weights', () => {
     expect(() => splitByWeights(10n, [{ id: 'a', weight: -1n }])).toThrow(RangeError);
   });
 
-  const targetsArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }).chain((ids) =>
-    fc.tuple(
-      fc.constant(ids),
-      fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: ids.length, maxLength: ids.length }),
-    ),
-  );
+  const targetsArb = fc
+    .uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 })
+    .chain((ids) =>
+      fc.tuple(
+        fc.constant(ids),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: ids.length, maxLength: ids.length }),
+      ),
+    );
 
   it('parts sum exactly to the parent for any parent and weights (property)', () => {
     fc.assert(
@@ -85,7 +94,11 @@ describe('weights and manual values', () => {
   });
 
   it('lists the months of a year, half or quarter', () => {
-    expect(monthKeysOf({ start: '2026-04-01', end: '2026-06-30' })).toEqual(['2026-04', '2026-05', '2026-06']);
+    expect(monthKeysOf({ start: '2026-04-01', end: '2026-06-30' })).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
     expect(monthKeysOf({ start: '2026-01-01', end: '2026-12-31' })).toHaveLength(12);
   });
 });

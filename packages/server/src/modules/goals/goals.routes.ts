@@ -33,9 +33,9 @@ export const goalsRoutes: RouteModule = async (app, ctx) => {
     const policy = await policyContextOf(ctx, request.actor);
     const { period, scope, metric, filters, ...rest } = request.body;
     const input = { parent: { period, scope, metric, filters }, ...rest };
-    return ctx.db.kysely
-      .transaction()
-      .execute((trx) => cascadeGoal(trx, policy, () => ctx.facts.current(), input, ctx.now()));
+    // Loaded before the transaction: on SQLite the store's loader would wait for the one connection.
+    const facts = rest.method === 'last_year_share' ? await ctx.facts.current() : null;
+    return ctx.db.kysely.transaction().execute((trx) => cascadeGoal(trx, policy, facts, input, ctx.now()));
   });
 
   await proposalRoutes(app, ctx, () => loadManagerIds(ctx.db.kysely));
