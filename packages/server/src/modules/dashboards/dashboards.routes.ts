@@ -52,10 +52,17 @@ async function dashboardInput(ctx: AppContext, actor: Actor, query: Common) {
 // Goals change rarely and are small; reading them per request is one indexed query.
 const goalsForPeriodCached = (ctx: AppContext, period: Period) => goalsForPeriod(ctx.db.kysely, period.key);
 
-function unitOf(target: DashboardScope, unitId: string | undefined): string {
-  const id = unitId ?? (target.kind === 'unit' ? target.id : undefined);
-  if (!id) throw new AppError('validation_failed', 'a unit is needed (unitId)', 'unitId');
-  return id;
+/** Input of a view over one unit's people (drill, leaderboard, goal wall): `unitId` or the home unit. */
+async function unitViewInput(ctx: AppContext, actor: Actor, query: Common & { unitId?: string }) {
+  const { unitId, ...rest } = query;
+  const input = await dashboardInput(
+    ctx,
+    actor,
+    unitId ? { ...rest, scopeKind: 'unit', scopeId: unitId } : rest,
+  );
+  if (input.target.kind !== 'unit')
+    throw new AppError('validation_failed', 'a unit is needed (unitId)', 'unitId');
+  return { ...input, unitId: input.target.id };
 }
 
 export const dashboardsRoutes: RouteModule = (app, ctx) => {
@@ -104,16 +111,14 @@ export const dashboardsRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => {
-      const { unitId, ...query } = request.query;
-      const target = unitId ? { scopeKind: 'unit', scopeId: unitId } : {};
-      const input = await dashboardInput(ctx, requireActor(request.actor), { ...query, ...target });
+      const input = await unitViewInput(ctx, requireActor(request.actor), request.query);
       return drillDown(
         input.store,
         input.goals,
         input.dir,
-        unitOf(input.target, unitId),
+        input.unitId,
         input.query,
-        query.metric,
+        request.query.metric,
         input.filters,
       );
     },
@@ -161,19 +166,16 @@ export const dashboardsRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => {
-      const { unitId, order, ...query } = request.query;
-      const target = unitId ? { scopeKind: 'unit', scopeId: unitId } : {};
-      const input = await dashboardInput(ctx, requireActor(request.actor), { ...query, ...target });
-      const unit = unitOf(input.target, unitId);
+      const input = await unitViewInput(ctx, requireActor(request.actor), request.query);
       return leaderboard(
         input.store,
         input.goals,
         input.dir,
-        unit,
+        input.unitId,
         input.query,
-        query.metric,
+        request.query.metric,
         input.filters,
-        order === 'asc',
+        request.query.order === 'asc',
       );
     },
   );
@@ -187,17 +189,8 @@ export const dashboardsRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => {
-      const { unitId, ...query } = request.query;
-      const target = unitId ? { scopeKind: 'unit', scopeId: unitId } : {};
-      const input = await dashboardInput(ctx, requireActor(request.actor), { ...query, ...target });
-      return goalWall(
-        input.store,
-        input.goals,
-        input.dir,
-        unitOf(input.target, unitId),
-        input.query,
-        query.metric,
-      );
+      const input = await unitViewInput(ctx, requireActor(request.actor), request.query);
+      return goalWall(input.store, input.goals, input.dir, input.unitId, input.query, request.query.metric);
     },
   );
 };
