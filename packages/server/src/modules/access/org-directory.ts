@@ -1,8 +1,10 @@
 /**
- * The organisation in memory: units, people and their effective-dated moves (contract §2, §4).
- * Small next to the facts (units and people number in the thousands), so it is loaded whole
- * and queried with pure functions.
+ * The organisation in memory: units, people and their effective-dated moves (contract §2, §4),
+ * with the names and roles the access policy and the pages need. Dates of membership come from
+ * the engine's OrgChart, so the policy and the metrics agree on who was where when.
  */
+import { fromDayNumber, OrgChart } from '@attain/engine';
+
 export interface DirectoryUnit {
   readonly id: string;
   readonly name: string;
@@ -30,6 +32,7 @@ export interface OrgDirectory {
   readonly people: ReadonlyMap<string, DirectoryPerson>;
   /** Each person's moves, sorted by effectiveFrom ascending. */
   readonly moves: ReadonlyMap<string, readonly DirectoryMove[]>;
+  readonly chart: OrgChart;
 }
 
 export function buildOrgDirectory(
@@ -57,47 +60,19 @@ export function buildOrgDirectory(
     children,
     people: new Map(people.map((p) => [p.id, p])),
     moves: movesByPerson,
+    chart: new OrgChart(units, people, moves),
   };
 }
 
-/**
- * The person's unit on a date (contract §2 unit_moves): the latest move effective on or
- * before the date; before the first move, `people.unit_id`.
- */
-export function unitOn(dir: OrgDirectory, personId: string, date: string): string | null {
-  const person = dir.people.get(personId);
-  if (!person) return null;
-  let unit = person.unitId;
-  for (const move of dir.moves.get(personId) ?? []) {
-    if (move.effectiveFrom > date) break;
-    unit = move.unitId;
-  }
-  return unit;
-}
+/** The person's unit on a date (contract §2 unit_moves); null for an unknown person. */
+export const unitOn = (dir: OrgDirectory, personId: string, date: string): string | null =>
+  dir.chart.unitOn(personId, date);
 
 /** The unit and every unit below it. */
-export function subtreeOf(dir: OrgDirectory, unitId: string): Set<string> {
-  const result = new Set<string>();
-  const stack = [unitId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (result.has(id)) continue;
-    result.add(id);
-    stack.push(...(dir.children.get(id) ?? []));
-  }
-  return result;
-}
+export const subtreeOf = (dir: OrgDirectory, unitId: string): Set<string> => dir.chart.subtree(unitId);
 
-/** The unit and its ancestors up to the root (guarded against cycles). */
-export function pathToRoot(dir: OrgDirectory, unitId: string): string[] {
-  const path: string[] = [];
-  let current: string | null = unitId;
-  while (current !== null && !path.includes(current)) {
-    path.push(current);
-    current = dir.units.get(current)?.parentId ?? null;
-  }
-  return path;
-}
+/** The unit and its ancestors up to the root. */
+export const pathToRoot = (dir: OrgDirectory, unitId: string): string[] => dir.chart.ancestors(unitId);
 
 export interface Interval {
   /** Inclusive first day, or null for "since always". */
@@ -106,29 +81,12 @@ export interface Interval {
   readonly until: string | null;
 }
 
-/**
- * The date intervals during which the person belonged to one of `units`, from the person's
- * home unit and move history. Adjacent intervals are merged.
- */
+/** The date intervals during which the person belonged to one of `units` (adjacent ones merged). */
 export function intervalsWithin(dir: OrgDirectory, personId: string, units: ReadonlySet<string>): Interval[] {
-  const person = dir.people.get(personId);
-  if (!person) return [];
-  const segments: { unitId: string; from: string | null; until: string | null }[] = [];
-  let unitId = person.unitId;
-  let from: string | null = null;
-  for (const move of dir.moves.get(personId) ?? []) {
-    segments.push({ unitId, from, until: move.effectiveFrom });
-    unitId = move.unitId;
-    from = move.effectiveFrom;
-  }
-  segments.push({ unitId, from, until: null });
-  const result: Interval[] = [];
-  for (const segment of segments) {
-    if (!units.has(segment.unitId)) continue;
-    const last = result[result.length - 1];
-    if (last && last.until === segment.from)
-      result[result.length - 1] = { from: last.from, until: segment.until };
-    else result.push({ from: segment.from, until: segment.until });
-  }
-  return result;
+  return dir.chart
+    .membershipRanges(personId, units, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)
+    .map(([from, to]) => ({
+      from: Number.isFinite(from) ? fromDayNumber(from) : null,
+      until: Number.isFinite(to) ? fromDayNumber(to + 1) : null,
+    }));
 }
