@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort } from './format.ts';
+import { formatDecimal, formatMoney, formatMoneyShort } from './format.ts';
 
 describe('formatMoney', () => {
   it.each([
@@ -18,6 +18,18 @@ describe('formatMoney', () => {
 
   it('keeps amounts a float would round (exact decimal text)', () => {
     expect(formatMoney('90071992547409.93')).toBe('¥90,071,992,547,409.93');
+  });
+});
+
+describe('formatDecimal', () => {
+  it.each([
+    ['132309000', '132,309,000'],
+    ['-1234.5', '-1,234.5'],
+    ['0.125', '0.125'],
+    [48, '48'],
+    ['n/a', 'n/a'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatDecimal(input)).toBe(expected);
   });
 });
 

@@ -17,6 +17,13 @@ export function formatMoney(value: string | number | null | undefined): string {
   return `${sign && !isZero ? '-' : ''}¥${groupThousands(whole.replace(/^0+(?=\d)/, '') || '0')}.${cents}`;
 }
 
+/** An exact decimal with thousands separators: "132309000" → "132,309,000", "0.125" as is. */
+export function formatDecimal(value: string | number): string {
+  const text = String(value);
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  return match ? `${match[1]}${groupThousands(match[2] ?? '')}${match[3] ?? ''}` : text;
+}
+
 /**
  * Short money for KPI-like places: in Chinese, amounts of 10,000 and more in 万 ("¥123.4万"),
  * 亿 from 100,000,000; in English K / M. Below 10,000 the exact amount.
