@@ -8,7 +8,8 @@ import type { FactStore } from './fact-store.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { countLeads, orderFilter, scanSales, scopeSink, sumNewCustomerRevenue } from './order-scan.ts';
 import { personPass } from './person-pass.ts';
-import { counts, type ResolvedScope, resolveScope, type Scope } from './scope.ts';
+import { type ResolvedScope, resolveScope, type Scope } from './scope.ts';
+import { CORRECTION } from './split-corrections.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
 
 export interface SumsQuery {
@@ -38,7 +39,12 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
   addCubes(store, scope, sums);
   const scan = filter !== null || query.forceScan === true;
   if (scan) sums.revenue = sums.cost = sums.orders = sums.newCustomers = sums.collected = 0;
-  else if (scope.isUnit) correctSplitOrders(store, scope, from, snapshot, sums);
+  else if (scope.isUnit && from <= snapshot) {
+    const corrections = new Float64Array(CORRECTION.width);
+    store.orders.corrections.sumInto(query.scope.id, from, snapshot, corrections);
+    sums.orders += corrections[CORRECTION.orders]!;
+    sums.newCustomers += corrections[CORRECTION.newCustomers]!;
+  }
   const parts: ('sales' | 'newCustomerRevenue' | 'leads')[] = [];
   if (scan) parts.push('sales');
   if (needs.newCustomerRevenue) parts.push('newCustomerRevenue');
@@ -110,36 +116,6 @@ function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
   sums.oppClosed = misc[MISC.oppClosed]!;
   sums.oppWon = misc[MISC.oppWon]!;
   sums.oppWonCycleDays = misc[MISC.oppWonCycleDays]!;
-}
-
-/**
- * The cube counts a split order once per credited rep; a unit counts it once (contract §5
- * `orders`, `new_customers`), so subtract the extra reps that count for the unit that day.
- */
-function correctSplitOrders(
-  store: FactStore,
-  scope: ResolvedScope,
-  from: number,
-  to: number,
-  sums: Sums,
-): void {
-  const orders = store.orders;
-  const visit = (day: number, split: ReadonlySet<number>) => {
-    for (const order of split) {
-      const inside = orders.countCredited(order, (person) => counts(scope, person, day));
-      if (inside < 2) continue;
-      if (orders.amount.get(order) > 0) sums.orders -= inside - 1;
-      if (orders.firstOrder.get(orders.customer.get(order)) === order) sums.newCustomers -= inside - 1;
-    }
-  };
-  if (to - from + 1 < orders.splitByDay.size) {
-    for (let day = from; day <= to; day++) {
-      const split = orders.splitByDay.get(day);
-      if (split) visit(day, split);
-    }
-  } else {
-    for (const [day, split] of orders.splitByDay) if (day >= from && day <= to) visit(day, split);
-  }
 }
 
 /**

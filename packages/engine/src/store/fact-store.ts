@@ -81,6 +81,7 @@ export class FactStore {
   setOrg(chart: OrgChart): void {
     this.mutations++;
     this.chart = chart;
+    this.orders.setOrg(chart);
   }
 
   get org(): OrgChart {

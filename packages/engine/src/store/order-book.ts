@@ -10,10 +10,12 @@
  */
 import { type CreditShare, splitCredit, validateShares } from '../credit-split.ts';
 import { fen } from '../money.ts';
+import type { OrgChart } from '../org-chart.ts';
 import type { DayCube } from './day-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
 import { DayParser, Dictionary, float64Column, int32Column, uint8Column } from './growable.ts';
 import { SALES } from './measures.ts';
+import { CORRECTION, SplitCorrections } from './split-corrections.ts';
 
 interface StoredCredit {
   readonly person: number;
@@ -44,6 +46,8 @@ export class OrderBook {
   readonly firstByDay = new Map<number, Set<number>>();
   /** Day → alive orders credited to two or more reps (for once-per-unit counting). */
   readonly splitByDay = new Map<number, Set<number>>();
+  /** Per unit × day: what makes a unit count a split order once. */
+  readonly corrections: SplitCorrections;
   readonly paymentIds = new Dictionary();
   readonly paymentAlive = uint8Column();
   readonly paymentDay = int32Column();
@@ -57,7 +61,26 @@ export class OrderBook {
     private readonly people: Dictionary,
     private readonly cube: DayCube,
     private readonly dates = new DayParser(),
-  ) {}
+  ) {
+    this.corrections = new SplitCorrections(people);
+  }
+
+  /** Replaces the org chart the unit corrections follow, and recomputes them. */
+  setOrg(org: OrgChart): void {
+    this.corrections.reset(org);
+    for (const [day, orders] of this.splitByDay) {
+      for (const order of orders) {
+        if (this.amount.get(order) > 0)
+          this.corrections.apply(this.creditedPeople(order), day, CORRECTION.orders, 1);
+      }
+    }
+    for (const [day, customers] of this.firstByDay) {
+      for (const customer of customers) {
+        const people = this.creditedPeople(this.firstOrder.get(customer));
+        this.corrections.apply(people, day, CORRECTION.newCustomers, 1);
+      }
+    }
+  }
 
   /** Inserts or replaces an order by id. */
   upsertOrder(fact: OrderFact): void {
@@ -231,7 +254,10 @@ export class OrderBook {
         amount > 0 ? sign : 0,
       ]);
     }
-    if (revenue.length > 1) toggle(this.splitByDay, day, order, sign);
+    if (revenue.length > 1) {
+      toggle(this.splitByDay, day, order, sign);
+      if (amount > 0) this.corrections.apply(this.creditedPeople(order), day, CORRECTION.orders, sign);
+    }
   }
 
   private applyPayment(payment: number, sign: number): void {
@@ -247,7 +273,9 @@ export class OrderBook {
   private applyFirst(customer: number, first: number, sign: number): void {
     if (first < 0) return;
     const day = this.day.get(first);
-    for (const person of this.creditedPeople(first)) this.cube.add(person, day, SALES.newCustomers, sign);
+    const people = this.creditedPeople(first);
+    for (const person of people) this.cube.add(person, day, SALES.newCustomers, sign);
+    this.corrections.apply(people, day, CORRECTION.newCustomers, sign);
     toggle(this.firstByDay, day, customer, sign);
   }
 
