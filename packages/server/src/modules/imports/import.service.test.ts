@@ -286,9 +286,34 @@ describeDb('import: records from code (demo loader)', () => {
     async function* later() {
       yield { id: 'S2', date: '2026-01-03', rep_id: 'R1', kind: 'csat', score: 6 };
     }
-    const bad = await importRecords(t.db, later, { entity: 'surveys', actor: SYSTEM_ACTOR, source: 'demo' });
+    let passes = 0;
+    const counted = () => {
+      passes += 1;
+      return later();
+    };
+    const bad = await importRecords(t.db, counted, {
+      entity: 'surveys',
+      actor: SYSTEM_ACTOR,
+      source: 'demo',
+    });
+    expect(passes).toBe(1);
     expect(bad.errors).toEqual([
       { row: 2, column: 'score', value: '6', reason: 'a csat score must be from 1 to 5' },
     ]);
+  });
+
+  it('reads an async source once to validate and once more to write', async () => {
+    let passes = 0;
+    async function* complaints() {
+      passes += 1;
+      yield { id: 'CP1', date: '2026-01-03', rep_id: 'R1', customer_id: null, resolved_on: undefined };
+    }
+    const report = await importRecords(t.db, complaints, {
+      entity: 'complaints',
+      actor: SYSTEM_ACTOR,
+      source: 'demo',
+    });
+    expect(report).toMatchObject({ ok: true, inserted: 1, warnings: [] });
+    expect(passes).toBe(2);
   });
 });
