@@ -16,9 +16,13 @@ export interface RequestScope {
   readonly today: string;
 }
 
-/** The org directory and the actor's data scope for one request. */
+/**
+ * The org directory and the actor's data scope for one request. The directory is the one the
+ * live fact store keeps current through the change feed (tracking/live-facts.ts), so no request
+ * reads the people table to decide what it may see.
+ */
 export async function resolveScope(ctx: AppContext, actor: Actor): Promise<RequestScope> {
-  const dir = await loadOrgDirectory(ctx.db.kysely);
+  const dir = await ctx.facts.directory();
   const today = todayOf(ctx.now());
   return { dir, scope: scopeOf(actor, dir, today), today };
 }

@@ -202,7 +202,7 @@ export async function readChangesSince(
   db: Kysely<Database>,
   store: FactStore,
   since: number,
-): Promise<() => void> {
+): Promise<{ apply: () => void; orgChanged: boolean }> {
   const batches: FactBatch[] = [];
   const dims = dimensions.get(store) ?? {
     product_line: new Set(),
@@ -211,9 +211,10 @@ export async function readChangesSince(
   };
   await readFacts(db, since, (batch) => batches.push(batch), dims);
   const org = (await orgChangedSince(db, since)) ? await loadOrgChart(db) : null;
-  return () => {
+  const apply = () => {
     if (org) store.setOrg(org);
     for (const batch of batches) store.load(batch);
     dimensions.set(store, dims);
   };
+  return { apply, orgChanged: org !== null };
 }

@@ -10,6 +10,8 @@
 import type { FactStore } from '@attain/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { loadOrgDirectory } from '../access/org-directory.repository.ts';
+import type { OrgDirectory } from '../access/org-directory.ts';
 import { loadFactStore, readChangesSince } from './fact-store.loader.ts';
 import { latestRevision } from './revisions.repository.ts';
 
@@ -17,6 +19,7 @@ export const DEFAULT_POLL_MS = 200;
 
 export class LiveFacts {
   private store: FactStore | null = null;
+  private org: OrgDirectory | null = null;
   private revision = 0;
   private refreshing: Promise<FactStore> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -26,6 +29,15 @@ export class LiveFacts {
   /** The latest complete store (loads it on first use). */
   async current(): Promise<FactStore> {
     return this.store ?? this.refresh();
+  }
+
+  /**
+   * The org directory (units, people, moves with names and roles) that the access policy reads,
+   * rebuilt with the store whenever the change feed shows an org change.
+   */
+  async directory(): Promise<OrgDirectory> {
+    if (!this.org) await this.refresh();
+    return this.org as OrgDirectory;
   }
 
   /** The revision the store reflects. */
@@ -48,13 +60,17 @@ export class LiveFacts {
     // applying a row twice is harmless (the store upserts by id).
     const latest = await latestRevision(this.db);
     if (!this.store) {
-      this.store = await loadFactStore(this.db);
+      const [store, org] = await Promise.all([loadFactStore(this.db), loadOrgDirectory(this.db)]);
+      this.store = store;
+      this.org = org;
       this.revision = latest;
-      return this.store;
+      return store;
     }
     if (latest > this.revision) {
-      const apply = await readChangesSince(this.db, this.store, this.revision);
+      const { apply, orgChanged } = await readChangesSince(this.db, this.store, this.revision);
+      const org = orgChanged ? await loadOrgDirectory(this.db) : this.org;
       apply();
+      this.org = org;
       this.revision = latest;
     }
     return this.store;
