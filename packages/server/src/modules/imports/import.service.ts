@@ -21,7 +21,7 @@ import type { ImportError, ImportProgress, ImportReport } from './import-types.t
 import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
 import { loadStoredFacts } from './stored-facts.ts';
-import { FileValidator } from './validate-file.ts';
+import { FileValidator, MAX_KEPT_ERRORS } from './validate-file.ts';
 import { validateRow } from './validate-row.ts';
 import { createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -36,8 +36,6 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/** A report lists at most this many errors (a million bad rows would not fit in memory); a warning says how many more. */
-export const MAX_REPORTED_ERRORS = 100_000;
 const PROGRESS_EVERY_ROWS = 1000;
 
 export function entitySpecOf(entity: string): EntitySpec {
@@ -150,10 +148,9 @@ async function runImport(
   const errors = [...readErrors, ...validator.finish()];
   report.warnings.push(...validator.warnings());
   if (errors.length > 0) {
-    report.errors = errors.slice(0, MAX_REPORTED_ERRORS);
-    if (errors.length > MAX_REPORTED_ERRORS) {
-      report.warnings.push(`${errors.length - MAX_REPORTED_ERRORS} more errors are not listed`);
-    }
+    report.errors = errors.slice(0, MAX_KEPT_ERRORS);
+    const unlisted = readErrors.length + validator.errorCount - report.errors.length;
+    if (unlisted > 0) report.warnings.push(`${unlisted} more errors are not listed`);
     progress.report('done', report.rows, true);
     return report;
   }

@@ -5,6 +5,7 @@ import { describeDb, testDialect, useTestDb } from '../../../test/db.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { seedCompany, useTempDir } from './fixtures/files.ts';
 import { importFile } from './import.service.ts';
+import { MAX_KEPT_ERRORS } from './validate-file.ts';
 
 // Contract §1 + bounded memory: the file is streamed twice, never held. SQLite must do
 // 200,000 rows well within the timeout; PostgreSQL runs a smaller file of the same shape.
@@ -85,5 +86,26 @@ describeDb(`import: a ${ROWS.toLocaleString('en')}-row orders file`, () => {
     ]);
     const changed = await t.db.kysely.selectFrom('orders').select('id').where('amount', '=', 200).execute();
     expect(changed).toEqual([]);
+  });
+
+  it('lists at most 100,000 errors and counts the rest', { timeout: 120_000 }, async () => {
+    const file = path.join(tmp.dir, 'all-bad.csv');
+    writeOrdersFile(file, ROWS, () => '0.001');
+    const report = await importFile(t.db, file, {
+      entity: 'orders',
+      actor: SYSTEM_ACTOR,
+      source: 'all-bad.csv',
+    });
+    expect(report.ok).toBe(false);
+    expect(report.errors).toHaveLength(Math.min(ROWS, MAX_KEPT_ERRORS));
+    expect(report.errors[0]).toEqual({
+      row: 2,
+      column: 'amount',
+      value: '0.001',
+      reason: 'has more than 2 decimal places',
+    });
+    expect(report.warnings).toEqual(
+      ROWS > MAX_KEPT_ERRORS ? [`${ROWS - MAX_KEPT_ERRORS} more errors are not listed`] : [],
+    );
   });
 });

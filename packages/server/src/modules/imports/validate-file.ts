@@ -18,6 +18,9 @@ import type { ImportError, NormalizedRow, SourceRow } from './import-types.ts';
 import { HIERARCHY_COLUMN, type StoredFacts } from './stored-facts.ts';
 import { validateRow } from './validate-row.ts';
 
+/** Errors kept in memory; the report lists at most this many, the rest are counted. */
+export const MAX_KEPT_ERRORS = 100_000;
+
 /** The key a row is unique by within a file (order_credits: one line per order and rep). */
 export function rowKeyOf(spec: EntitySpec, record: NormalizedRow): string {
   if (spec.name === 'goals') return String(record.goal_key);
@@ -59,6 +62,8 @@ export class FileValidator {
   /** Rows of closed opportunities without `won` (accepted as lost, with a warning). */
   private readonly closedWithoutWon: number[] = [];
   rows = 0;
+  /** Every error found, including those past {@link MAX_KEPT_ERRORS}. */
+  errorCount = 0;
 
   constructor(
     private readonly spec: EntitySpec,
@@ -72,7 +77,7 @@ export class FileValidator {
   check(source: SourceRow): void {
     this.rows += 1;
     const { record, errors } = validateRow(this.spec, source);
-    this.errors.push(...errors);
+    for (const error of errors) this.keep(error);
     // Cells that failed read as null, so references are still checked on the others.
     this.checkReferences(source.row, record);
     if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(source.row, record);
@@ -87,8 +92,14 @@ export class FileValidator {
     }
   }
 
+  /** Keeps an error; past the limit only counts it, so a file of bad rows cannot exhaust memory. */
+  private keep(error: ImportError): void {
+    this.errorCount += 1;
+    if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push(error);
+  }
+
   private fail(row: number, column: string, value: unknown, reason: string): void {
-    this.errors.push({
+    this.keep({
       row,
       column,
       value: value === null || value === undefined ? '' : String(value),
