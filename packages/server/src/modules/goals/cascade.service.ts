@@ -2,27 +2,18 @@
  * POST /goals/cascade (docs/goals.md §Cascade): splits an agreed goal among the direct children
  * of a unit or into months/quarters, previews it (dryRun) or writes the parts as agreed goals.
  */
-import {
-  computeMetrics,
-  type FactStore,
-  formatMetricKey,
-  type MetricFilters,
-  type Period,
-  parsePeriod,
-  samePeriodLastYear,
-} from '@attain/engine';
+import type { FactStore } from '@attain/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { manualGap, type SplitPart, scaleWeights, splitByWeights } from './cascade.ts';
+import { manualGap, type SplitPart, splitByWeights } from './cascade.ts';
+import { givenWeights, lastYearWeights, manualValues } from './cascade-inputs.ts';
 import { type CascadeSplit, type CascadeTarget, cascadeTargets } from './cascade-targets.ts';
 import {
   fromHundredths,
   isAdditiveMetric,
-  isMoneyMetric,
   presentGoalValue,
   presentHundredths,
-  readGoalValue,
   toHundredths,
 } from './goal-values.ts';
 import type { PolicyContext } from './goals.policy.ts';
@@ -71,75 +62,6 @@ export interface CascadeResult {
   /** true when last_year_share found no history and fell back to equal parts. */
   readonly fellBackToEqual: boolean;
   readonly written: number;
-}
-
-interface Weighing {
-  readonly weights: bigint[];
-  readonly basis: (string | null)[];
-}
-
-function givenWeights(targets: readonly CascadeTarget[], weights: CascadeInput['weights']): Weighing {
-  const given = weights ?? {};
-  const keys = new Set(targets.map((t) => t.key));
-  const unknown = Object.keys(given).find((key) => !keys.has(key));
-  if (unknown)
-    throw new AppError('validation_failed', `${unknown} is not a target of this split`, `weights.${unknown}`);
-  const texts = targets.map((t) => String(given[t.key] ?? '0'));
-  texts.forEach((text, i) => {
-    if (!/^\d*(\.\d*)?$/.test(text.trim()) || text.trim() === '' || text.trim() === '.')
-      throw new AppError(
-        'validation_failed',
-        `weight must be a decimal ≥ 0: ${text}`,
-        `weights.${targets[i]?.key}`,
-      );
-  });
-  return { weights: scaleWeights(texts), basis: texts };
-}
-
-/** Each target's actual of the same period last year (contract §3), from the fact store. */
-function lastYearWeights(
-  store: FactStore,
-  targets: readonly CascadeTarget[],
-  metric: string,
-  filters: MetricFilters,
-): Weighing {
-  const key = formatMetricKey({ base: metric as never, variant: 'value', filters });
-  const actuals = targets.map((target) => {
-    const period = parsePeriod(target.period) as Period;
-    const earlier = samePeriodLastYear(period);
-    if (!earlier) return 0;
-    const result = computeMetrics(store, {
-      scope: { kind: target.kind, id: target.scope },
-      period: earlier,
-      asOf: earlier.end,
-      metrics: [key],
-    });
-    const value = result.metrics[key];
-    return typeof value === 'number' && value > 0 ? Math.round(value) : 0;
-  });
-  return {
-    weights: actuals.map((a) => BigInt(a)),
-    // Money actuals are fen; other additive metrics are counts.
-    basis: actuals.map((a) => (isMoneyMetric(metric) ? presentHundredths(metric, BigInt(a)) : String(a))),
-  };
-}
-
-function manualValues(
-  targets: readonly CascadeTarget[],
-  metric: string,
-  values: CascadeInput['values'],
-): string[] {
-  const given = values ?? {};
-  const keys = new Set(targets.map((t) => t.key));
-  const unknown = Object.keys(given).find((key) => !keys.has(key));
-  if (unknown)
-    throw new AppError('validation_failed', `${unknown} is not a target of this split`, `values.${unknown}`);
-  return targets.map((t) => {
-    const value = given[t.key];
-    if (value === undefined)
-      throw new AppError('validation_failed', `no value for ${t.key}`, `values.${t.key}`);
-    return readGoalValue(metric, value, `values.${t.key}`);
-  });
 }
 
 const splitLevel = (level: string | null, weights: readonly bigint[], targets: readonly CascadeTarget[]) =>
