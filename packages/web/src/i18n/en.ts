@@ -66,6 +66,7 @@ export const en: Messages = {
     home: 'Home',
     org: 'Organization',
     data: 'Data',
+    dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },
     import: 'Import',
     audit: 'Audit log',
   },

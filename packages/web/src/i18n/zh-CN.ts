@@ -59,6 +59,7 @@ export const zhCN = {
     home: '首页',
     org: '组织架构',
     data: '数据',
+    dataGroups: { org: '组织', master: '产品与客户', facts: '业务数据', goals: '目标' },
     import: '数据导入',
     audit: '审计日志',
   },
