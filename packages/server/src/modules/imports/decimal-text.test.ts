@@ -16,6 +16,7 @@ describe('exact decimals', () => {
     ['-0.00', '0'],
     ['.5', '0.5'],
     ['1,234.5', '1234.5'],
+    ['-12,345,678.90', '-12345678.9'],
     ['+3', '3'],
     ['-12.340', '-12.34'],
   ])('normalizes %s to %s', (input, expected) => {
@@ -23,9 +24,12 @@ describe('exact decimals', () => {
     expect(decimal && formatDecimal(decimal)).toBe(expected);
   });
 
-  it.each(['', '.', '1e3', '1.2.3', 'abc', '--1', '1 2'])('refuses %j', (input) => {
-    expect(parseDecimal(input)).toBeNull();
-  });
+  it.each(['', '.', '1e3', '1.2.3', 'abc', '--1', '1 2', '1,5', '12,34.5', '1234,567'])(
+    'refuses %j',
+    (input) => {
+      expect(parseDecimal(input)).toBeNull();
+    },
+  );
 
   it('sums 0.3 + 0.3 + 0.4 to exactly 1 (where floats give 0.9999999999999999)', () => {
     const sum = ['0.3', '0.3', '0.4'].map((s) => parseDecimal(s)!).reduce(addDecimals);

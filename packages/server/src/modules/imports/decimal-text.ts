@@ -9,13 +9,17 @@ export interface ExactDecimal {
 }
 
 const DECIMAL_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+/** Commas only as thousands separators (`1,234,567.5`), never as a decimal comma (`1,5`). */
+const GROUPED_PATTERN = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /**
  * Parses decimal text (`12`, `-0.50`, `.5`, `1,234.5`); null for anything else (exponents too).
  * @example parseDecimal('0.50') // { units: 50n, scale: 2 }
  */
 export function parseDecimal(text: string): ExactDecimal | null {
-  const match = DECIMAL_PATTERN.exec(text.trim().replace(/,/g, ''));
+  const trimmed = text.trim();
+  if (trimmed.includes(',') && !GROUPED_PATTERN.test(trimmed)) return null;
+  const match = DECIMAL_PATTERN.exec(trimmed.replace(/,/g, ''));
   if (!match) return null;
   const [, sign = '', whole = '', fraction = ''] = match;
   if (whole === '' && fraction === '') return null;

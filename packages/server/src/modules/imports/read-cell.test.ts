@@ -28,6 +28,7 @@ describe('reading cells by column type (contract §1)', () => {
     ['12.345', 'error: has more than 2 decimal places'],
     [0.1 + 0.2, 'error: has more than 2 decimal places'],
     ['12,3a', 'error: is not an amount (expected a decimal like 1234.50)'],
+    ['1,5', 'error: is not an amount (expected a decimal like 1234.50)'],
     ['99999999999999999999', 'error: is too large an amount'],
   ])('money %j → %j', (raw, expected) => {
     expect(value(column('money'), raw)).toBe(expected);
