@@ -1,4 +1,7 @@
 export * from './base-metrics.ts';
+export * from './close/close-types.ts';
+export { computeClose, runClose, type WhatIf } from './close/compute-close.ts';
+export { estimatePay, type PayEstimate } from './close/estimate-pay.ts';
 export * from './compute-metrics.ts';
 export * from './credit-split.ts';
 export * from './dates.ts';
@@ -10,6 +13,10 @@ export * from './money.ts';
 export * from './org-chart.ts';
 export * from './period-navigation.ts';
 export * from './periods.ts';
+export { CONTRACT_EXAMPLE_PLAN } from './plan/contract-example.ts';
+export { canonicalDecimal, type DecimalText, roundYuanToFen } from './plan/decimal.ts';
+export { parsePlan } from './plan/parse-plan.ts';
+export type * from './plan/plan-types.ts';
 export * from './report-format.ts';
 export { collectSums, type SumsQuery } from './store/collect-sums.ts';
 export * from './store/fact-store.ts';

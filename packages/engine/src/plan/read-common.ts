@@ -1,0 +1,74 @@
+/** Parts shared by scorecards, compensation plans and awards: applies_to, metric keys, filters. */
+import { FILTER_KEYS, type FilterKey, formatMetricKey, parseMetricKey } from '../metric-key.ts';
+import { childPath, type PlanReader } from './plan-reader.ts';
+import type { AppliesTo } from './plan-types.ts';
+
+/** `applies_to`: exactly one of role, people, unit (contract §6). */
+export function readAppliesTo(r: PlanReader, node: unknown, path: string): AppliesTo | null {
+  const entries = r.map(node, path, ['role', 'people', 'unit']);
+  if (entries === null) return null;
+  if (entries.size !== 1) {
+    r.error(path, 'must name exactly one of role, people, unit');
+    return null;
+  }
+  const [key, value] = [...entries][0]!;
+  const at = childPath(path, key);
+  if (key === 'people') {
+    const people = r.strings(value, at);
+    return people && { people };
+  }
+  const text = r.string(value, at);
+  if (text === null) return null;
+  return key === 'role' ? { role: text } : { unit: text };
+}
+
+/**
+ * A §5 metric key, with an optional `filter` mapping merged into its braces; returns the
+ * canonical key (filters sorted), or null after reporting.
+ * @example readMetric(r, 'revenue', 'x.metric', { product_line: 'A' }) // 'revenue{product_line=A}'
+ */
+export function readMetric(
+  r: PlanReader,
+  node: unknown,
+  path: string,
+  filterNode: unknown,
+  filterPath: string,
+): string | null {
+  const text = r.string(node, path);
+  if (text === null) return null;
+  const parsed = parseMetricKey(text);
+  if ('error' in parsed) {
+    r.error(path, parsed.error);
+    return null;
+  }
+  const filters = { ...parsed.key.filters };
+  if (!r.absent(filterNode)) {
+    const entries = r.map(filterNode, filterPath, FILTER_KEYS);
+    if (entries === null) return null;
+    for (const [field, value] of entries) {
+      const at = childPath(filterPath, field);
+      const v = r.string(value, at);
+      if (v === null) return null;
+      if (filters[field as FilterKey] !== undefined && filters[field as FilterKey] !== v) {
+        r.error(at, `conflicts with the filter in ${text}`);
+        return null;
+      }
+      filters[field as FilterKey] = v;
+    }
+  }
+  return formatMetricKey({ ...parsed.key, filters });
+}
+
+/** Reports ids that appear twice in a list (contract §6: ids unique). */
+export function checkUniqueIds(
+  r: PlanReader,
+  ids: readonly (string | null)[],
+  path: (i: number) => string,
+): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (id === null) return;
+    if (seen.has(id)) r.error(path(i), `duplicate id: ${id}`);
+    seen.add(id);
+  });
+}
