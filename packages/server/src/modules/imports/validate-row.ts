@@ -95,6 +95,13 @@ function moneyGoalHasFen(r: NormalizedRow): RowProblem[] {
   });
 }
 
+/** `|` separates the parts of a goal key, so a part containing it could collide with another goal. */
+function goalKeyPartsAreClean(r: NormalizedRow): RowProblem[] {
+  return ['scope', 'product_line', 'customer_type', 'region']
+    .filter((column) => text(r[column])?.includes('|'))
+    .map((column) => ({ column, reason: 'must not contain "|" (it separates the parts of a goal key)' }));
+}
+
 const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
   units: [notSelf('parent_id', 'unit')],
   people: [notBefore('leave_date', 'hire_date'), notSelf('manager_id', 'person')],
@@ -102,7 +109,7 @@ const ROW_RULES: Partial<Record<EntityName, readonly RowRule[]>> = {
   opportunities: [notBefore('closed_on', 'created_on'), wonNeedsClosed],
   surveys: [surveyScoreInRange],
   complaints: [notBefore('resolved_on', 'date')],
-  goals: [goalPeriodParses, goalMetricIsKnown, moneyGoalHasFen],
+  goals: [goalPeriodParses, goalMetricIsKnown, moneyGoalHasFen, goalKeyPartsAreClean],
 };
 
 /**
