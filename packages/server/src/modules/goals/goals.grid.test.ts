@@ -273,4 +273,12 @@ describeDb('goal grid, edit and cascade', () => {
     const plain = await grid(admin, 'year=2026&root=T1');
     expect(cellsOf(plain, 'T1')['2026-05']?.value).toBeNull();
   });
+
+  it('keeps an omitted floor or stretch on edit and clears a null one', async () => {
+    await putGoal(admin, { period: '2026-11', scope: 'T2', value: '10', floor: '8', stretch: '12' });
+    const kept = await putGoal(admin, { period: '2026-11', scope: 'T2', value: '11' });
+    expect(kept.json()).toMatchObject({ value: '11.00', floor: '8.00', stretch: '12.00' });
+    const cleared = await putGoal(admin, { period: '2026-11', scope: 'T2', value: '11', stretch: null });
+    expect(cleared.json()).toMatchObject({ key: '2026-11|T2|revenue|||', floor: '8.00', stretch: null });
+  });
 });

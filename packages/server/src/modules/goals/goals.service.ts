@@ -133,7 +133,14 @@ export async function editGoal(
 ): Promise<GoalView> {
   const period = periodOf(input.address.period);
   requireWritableScope(ctx, input.address.scope, period);
-  const levels = readLevels(input.address.metric, input);
+  const given = readLevels(input.address.metric, input);
+  // An omitted floor or stretch keeps the stored one (a grid edits one number); null clears it.
+  const stored = await findGoal(trx, { ...input.address, period: period.key });
+  const levels: GoalLevels = {
+    value: given.value,
+    floor: input.floor === undefined ? (stored?.floor ?? null) : given.floor,
+    stretch: input.stretch === undefined ? (stored?.stretch ?? null) : given.stretch,
+  };
   const reason = cleanReason(input.reason);
   const locked = await requireReasonIfLocked(trx, [period.key], reason);
   const row = await writeAgreedGoal(
