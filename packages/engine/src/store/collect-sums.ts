@@ -7,7 +7,7 @@ import { formatMetricKey, type MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { countLeads, orderFilter, scanSales, scopeSink, sumNewCustomerRevenue } from './order-scan.ts';
-import { personPass } from './person-pass.ts';
+import { type PersonPassQuery, personPass } from './person-pass.ts';
 import { type ResolvedScope, resolveScope, type Scope } from './scope.ts';
 import { CORRECTION } from './split-corrections.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
@@ -50,38 +50,42 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
   if (needs.newCustomerRevenue) parts.push('newCustomerRevenue');
   if (needs.leadConversion) parts.push('leads');
   if (from <= snapshot) {
-    if (scope.isUnit) {
+    const filterKey = formatMetricKey({ base: 'revenue', variant: 'value', filters: query.filters ?? {} });
+    const pass = (part: PersonPassQuery['part']) =>
+      personPass(store, { from, to: snapshot, asOfDay: query.asOfDay, filterKey, accept, part });
+    if (!scope.isUnit) {
+      const person = store.people.find(query.scope.id);
+      for (const part of parts) addPart(sums, part, pass(part).get(person));
+    } else {
       const sink = scopeSink(scope, sums);
       if (scan) scanSales(store, sink, from, snapshot, accept);
-      if (needs.newCustomerRevenue) sumNewCustomerRevenue(store, sink, from, snapshot, accept);
-      if (needs.leadConversion) countLeads(store, sink, from, snapshot, query.asOfDay);
-    } else {
-      const person = store.people.find(query.scope.id);
-      const filterKey = formatMetricKey({ base: 'revenue', variant: 'value', filters: query.filters ?? {} });
-      for (const part of parts) {
-        const pass = personPass(store, {
-          from,
-          to: snapshot,
-          asOfDay: query.asOfDay,
-          filterKey,
-          accept,
-          part,
-        });
-        const mine = pass.get(person);
-        if (!mine) continue;
-        if (part === 'sales') {
-          sums.revenue = mine.revenue;
-          sums.cost = mine.cost;
-          sums.orders = mine.orders;
-          sums.newCustomers = mine.newCustomers;
-          sums.collected = mine.collected;
-        } else if (part === 'newCustomerRevenue') sums.newCustomerRevenue = mine.newCustomerRevenue;
-        else sums.leadsConverted = mine.leadsConverted;
+      // New customer revenue and conversions add up over people: when nobody joins or leaves the
+      // unit within the window, the unit's are the sum of its members' (memoised per-person passes).
+      const whole = [...scope.members.values()].every(
+        (r) => r.length === 1 && r[0]![0] === from && r[0]![1] === snapshot,
+      );
+      for (const part of parts.filter((p) => p !== 'sales')) {
+        if (whole) for (const person of scope.members.keys()) addPart(sums, part, pass(part).get(person));
+        else if (part === 'newCustomerRevenue') sumNewCustomerRevenue(store, sink, from, snapshot, accept);
+        else countLeads(store, sink, from, snapshot, query.asOfDay);
       }
     }
   }
   if (needs.pipeline) sums.pipeline = pipelineAt(store, query.scope, snapshot);
   return sums;
+}
+
+/** Adds one person's share of a person-pass part into the sums. */
+function addPart(sums: Sums, part: PersonPassQuery['part'], mine: Sums | undefined): void {
+  if (!mine) return;
+  if (part === 'sales') {
+    sums.revenue = mine.revenue;
+    sums.cost = mine.cost;
+    sums.orders = mine.orders;
+    sums.newCustomers = mine.newCustomers;
+    sums.collected = mine.collected;
+  } else if (part === 'newCustomerRevenue') sums.newCustomerRevenue += mine.newCustomerRevenue;
+  else sums.leadsConverted += mine.leadsConverted;
 }
 
 function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
