@@ -25,8 +25,23 @@ export type CellResult =
 const ok = (value: StoredValue): CellResult => ({ ok: true, value });
 const bad = (reason: string): CellResult => ({ ok: false, reason });
 
-/** A calendar date from a Date object: Excel and exceljs use UTC midnight, so read it in UTC (no time-zone shift). */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The calendar date of a Date object, with no time-zone shift (contract §1). exceljs gives
+ * Excel's dates as UTC wall time, so they are read in UTC; a Date made by code at local
+ * midnight (`new Date(2026, 0, 5)` east of Greenwich is the 4th in UTC) is read locally.
+ */
 export function dateToIso(value: Date): string {
+  const utcMidnight = value.getTime() % 86_400_000 === 0;
+  const localMidnight =
+    value.getHours() === 0 &&
+    value.getMinutes() === 0 &&
+    value.getSeconds() === 0 &&
+    value.getMilliseconds() === 0;
+  if (!utcMidnight && localMidnight) {
+    return `${value.getFullYear()}-${pad2(value.getMonth() + 1)}-${pad2(value.getDate())}`;
+  }
   return value.toISOString().slice(0, 10);
 }
 
