@@ -19,6 +19,7 @@ export { parsePlan } from './plan/parse-plan.ts';
 export type * from './plan/plan-types.ts';
 export * from './report-format.ts';
 export { collectSums, type SumsQuery } from './store/collect-sums.ts';
+export * from './store/credited-orders.ts';
 export * from './store/fact-store.ts';
 export type * from './store/facts.ts';
 export type { Scope } from './store/scope.ts';
