@@ -2,7 +2,7 @@
  * Parses and validates a plan file (contract §6). Every problem is reported with its path, not
  * only the first; numbers are read exactly as written.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { PlanReader } from './plan-reader.ts';
 import type { ParsePlanResult, Plan } from './plan-types.ts';
 import { readAwards, readPromotion } from './read-awards.ts';
@@ -17,13 +17,14 @@ const TOP_KEYS = ['calendar', 'scorecards', 'compensation', 'awards', 'promotion
  * @example parsePlan(text) // { plan: { calendar: { fiscalYearStart: 1 }, scorecards: [...], ... } }
  */
 export function parsePlan(yamlText: string): ParsePlanResult {
-  const doc = parseDocument(yamlText, { keepSourceTokens: true, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { keepSourceTokens: true, prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     return {
-      errors: doc.errors.map((e) => ({
-        path: '',
-        message: `YAML: ${e.message.split('\n')[0]}${e.linePos ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : ''}`,
-      })),
+      errors: doc.errors.map((e) => {
+        const at = lineCounter.linePos(e.pos[0]);
+        return { path: '', message: `YAML: ${e.message.split('\n')[0]} (line ${at.line}, column ${at.col})` };
+      }),
     };
   }
   const r = new PlanReader();

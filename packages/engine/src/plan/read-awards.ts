@@ -6,11 +6,7 @@ import { checkUniqueIds, readMetric } from './read-common.ts';
 export function readAwards(r: PlanReader, node: unknown, path: string): Award[] {
   const list = r.seq(node, path) ?? [];
   const awards = list.map((item, i) => readAward(r, item, childPath(path, i)));
-  checkUniqueIds(
-    r,
-    awards.map((a) => a?.id ?? null),
-    (i) => childPath(childPath(path, i), 'id'),
-  );
+  checkUniqueIds(r, list, path);
   return awards.filter((a): a is Award => a !== null);
 }
 

@@ -1,4 +1,5 @@
 /** Parts shared by scorecards, compensation plans and awards: applies_to, metric keys, filters. */
+import { isMap, isScalar } from 'yaml';
 import { FILTER_KEYS, type FilterKey, formatMetricKey, parseMetricKey } from '../metric-key.ts';
 import { childPath, type PlanReader } from './plan-reader.ts';
 import type { AppliesTo } from './plan-types.ts';
@@ -59,16 +60,14 @@ export function readMetric(
   return formatMetricKey({ ...parsed.key, filters });
 }
 
-/** Reports ids that appear twice in a list (contract §6: ids unique). */
-export function checkUniqueIds(
-  r: PlanReader,
-  ids: readonly (string | null)[],
-  path: (i: number) => string,
-): void {
+/** Reports ids that appear twice in a list of mappings (contract §6: ids unique), read from the raw nodes. */
+export function checkUniqueIds(r: PlanReader, nodes: readonly unknown[], path: string): void {
   const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (id === null) return;
-    if (seen.has(id)) r.error(path(i), `duplicate id: ${id}`);
-    seen.add(id);
+  nodes.forEach((node, i) => {
+    const id = isMap(node) ? node.get('id', true) : undefined;
+    if (!isScalar(id) || id.value === null) return;
+    const text = String(id.value);
+    if (seen.has(text)) r.error(childPath(childPath(path, i), 'id'), `duplicate id: ${text}`);
+    seen.add(text);
   });
 }

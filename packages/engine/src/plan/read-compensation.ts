@@ -21,11 +21,7 @@ const TYPES = ['tiered_commission', 'bonus_pool', 'fixed_floating_bonus'] as con
 export function readCompensation(r: PlanReader, node: unknown, path: string): CompensationPlan[] {
   const list = r.seq(node, path) ?? [];
   const plans = list.map((item, i) => readPlan(r, item, childPath(path, i)));
-  checkUniqueIds(
-    r,
-    plans.map((p) => p?.id ?? null),
-    (i) => childPath(childPath(path, i), 'id'),
-  );
+  checkUniqueIds(r, list, path);
   return plans.filter((p): p is CompensationPlan => p !== null);
 }
 
@@ -36,14 +32,11 @@ function readPlan(r: PlanReader, node: unknown, path: string): CompensationPlan 
   const applies = r.required(e, 'applies_to', path);
   const appliesTo = applies === undefined ? null : readAppliesTo(r, applies, childPath(path, 'applies_to'));
   const listPath = childPath(path, 'components');
-  const nodes = r.seq(r.required(e, 'components', path) ?? [], listPath) ?? [];
-  if (nodes.length === 0 && e.has('components')) r.error(listPath, 'must not be empty');
+  const listNode = r.required(e, 'components', path);
+  const nodes = (listNode === undefined ? [] : r.seq(listNode, listPath)) ?? [];
+  if (listNode !== undefined && nodes.length === 0) r.error(listPath, 'must not be empty');
   const components = nodes.map((c, i) => readComponent(r, c, childPath(listPath, i)));
-  checkUniqueIds(
-    r,
-    components.map((c) => c?.id ?? null),
-    (i) => childPath(childPath(listPath, i), 'id'),
-  );
+  checkUniqueIds(r, nodes, listPath);
   if (id === null || appliesTo === null || components.some((c) => c === null)) return null;
   return { id, appliesTo, components: components as Component[] };
 }
@@ -86,16 +79,20 @@ function readComponent(r: PlanReader, node: unknown, path: string): Component | 
   const cap = r.absent(e.get('cap'))
     ? null
     : r.decimal(e.get('cap'), childPath(path, 'cap'), { min: '0', maxFractionDigits: 2 });
-  if (cap === null && !r.absent(e.get('cap'))) return null;
+  const capOk = cap !== null || r.absent(e.get('cap'));
   const base = (): string | null => {
     const baseNode = r.required(e, 'base', path);
     return baseNode === undefined
       ? null
       : readMetric(r, baseNode, childPath(path, 'base'), e.get('filter'), childPath(path, 'filter'));
   };
-  if (type === 'tiered_commission') return readCommission(r, e, path, id, base(), cap);
-  if (type === 'bonus_pool') return readPool(r, e, path, id, base(), cap);
-  return readFixedFloating(r, e, path, id, cap);
+  const component =
+    type === 'tiered_commission'
+      ? readCommission(r, e, path, id, base(), cap)
+      : type === 'bonus_pool'
+        ? readPool(r, e, path, id, base(), cap)
+        : readFixedFloating(r, e, path, id, cap);
+  return capOk ? component : null;
 }
 
 function readCommission(

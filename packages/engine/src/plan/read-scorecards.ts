@@ -10,11 +10,7 @@ import { checkUniqueIds, readAppliesTo, readMetric } from './read-common.ts';
 export function readScorecards(r: PlanReader, node: unknown, path: string): Scorecard[] {
   const list = r.seq(node, path) ?? [];
   const cards = list.map((item, i) => readScorecard(r, item, childPath(path, i)));
-  checkUniqueIds(
-    r,
-    cards.map((c) => c?.id ?? null),
-    (i) => childPath(childPath(path, i), 'id'),
-  );
+  checkUniqueIds(r, list, path);
   return cards.filter((c): c is Scorecard => c !== null);
 }
 
@@ -27,8 +23,9 @@ function readScorecard(r: PlanReader, node: unknown, path: string): Scorecard | 
   const gradesNode = r.required(e, 'grades', path);
   const grades = gradesNode === undefined ? null : readGrades(r, gradesNode, childPath(path, 'grades'));
   const groupsPath = childPath(path, 'groups');
-  const groupNodes = r.seq(r.required(e, 'groups', path) ?? [], groupsPath);
-  if (groupNodes?.length === 0) r.error(groupsPath, 'must not be empty');
+  const groupsNode = r.required(e, 'groups', path);
+  const groupNodes = groupsNode === undefined ? [] : r.seq(groupsNode, groupsPath);
+  if (groupsNode !== undefined && groupNodes?.length === 0) r.error(groupsPath, 'must not be empty');
   const groups = (groupNodes ?? []).map((g, i) => readGroup(r, g, childPath(groupsPath, i)));
   if (id === null || appliesTo === null || grades === null || groups.some((g) => g === null)) return null;
   return { id, appliesTo, grades, groups: groups as ScoreGroup[] };
@@ -68,8 +65,9 @@ function readGroup(r: PlanReader, node: unknown, path: string): ScoreGroup | nul
   const weight =
     weightNode === undefined ? null : r.decimal(weightNode, childPath(path, 'weight'), { above: '0' });
   const itemsPath = childPath(path, 'items');
-  const itemNodes = r.seq(r.required(e, 'items', path) ?? [], itemsPath);
-  if (itemNodes?.length === 0) r.error(itemsPath, 'must not be empty');
+  const itemsNode = r.required(e, 'items', path);
+  const itemNodes = itemsNode === undefined ? [] : r.seq(itemsNode, itemsPath);
+  if (itemsNode !== undefined && itemNodes?.length === 0) r.error(itemsPath, 'must not be empty');
   const items = (itemNodes ?? []).map((item, i) => readItem(r, item, childPath(itemsPath, i)));
   if (name === null || weight === null || items.some((i) => i === null)) return null;
   return { name, weight, items: items as ScoreItem[] };
