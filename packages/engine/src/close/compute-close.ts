@@ -21,7 +21,7 @@ import type {
 import { CreditedEvents } from './credited-events.ts';
 import { payCommission, payFixedFloating } from './person-pay.ts';
 import { lastQuarters, promotionEligible } from './promotion.ts';
-import { canonicalGoals, type PersonScore, scorePerson } from './score-person.ts';
+import { canonicalGoals, jsonNumber, type PersonScore, scorePerson } from './score-person.ts';
 
 /** A what-if for one person: deltas by metric key (fen for money metrics). */
 export interface WhatIf {
@@ -163,7 +163,7 @@ export function runClose(input: CloseInput, whatIf: WhatIf | null): CloseResult 
     json.push({
       id,
       unit_id: p.unitId,
-      score: score ? score.total.toNumber() : null,
+      score: score ? jsonNumber(score.total) : null,
       grade: score?.grade ?? null,
       rank_in_unit: rank?.rank ?? null,
       items: score?.items ?? [],

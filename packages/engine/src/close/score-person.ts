@@ -34,7 +34,14 @@ export function isMoneyKey(text: string): boolean {
 /** A metric value for JSON: money strings for money metrics, numbers otherwise. */
 export function metricJson(key: string, value: number | null): string | number | null {
   if (value === null) return null;
-  return isMoneyKey(key) ? formatMoney(fen(value)) : value;
+  // -0 (0 / a negative revenue) prints as 0
+  return isMoneyKey(key) ? formatMoney(fen(value)) : value === 0 ? 0 : value;
+}
+
+/** A decimal as a JSON number, unrounded (contract §1), never -0. */
+export function jsonNumber(value: Decimal): number {
+  const n = value.toNumber();
+  return n === 0 ? 0 : n;
 }
 
 /** Goals with canonical keys (filters sorted), as computeMetrics names them. */
@@ -76,7 +83,7 @@ export function scorePerson(
         metric: item.metric,
         actual: metricJson(item.metric, reading.value),
         goal: item.target !== null && !money ? Number(item.target) : metricJson(item.metric, goalValue),
-        score: scored.score.toNumber(),
+        score: jsonNumber(scored.score),
         ...(scored.flag ? { flag: scored.flag } : {}),
       };
       items.push(json);
