@@ -103,3 +103,15 @@ export class DayParser {
 
 /** Sentinel for an absent date in an Int32 day column. */
 export const NO_DAY = 2_147_483_647;
+
+/** Adds (sign > 0) or removes a member of a day → set index, dropping empty days. */
+export function toggle(index: Map<number, Set<number>>, day: number, member: number, sign: number): void {
+  const set = index.get(day);
+  if (sign > 0) {
+    if (set) set.add(member);
+    else index.set(day, new Set([member]));
+  } else if (set) {
+    set.delete(member);
+    if (set.size === 0) index.delete(day);
+  }
+}

@@ -13,7 +13,7 @@ import { fen } from '../money.ts';
 import type { OrgChart } from '../org-chart.ts';
 import type { DayCube } from './day-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
-import { DayParser, Dictionary, float64Column, int32Column, uint8Column } from './growable.ts';
+import { DayParser, Dictionary, float64Column, int32Column, toggle, uint8Column } from './growable.ts';
 import { SALES } from './measures.ts';
 import { CORRECTION, SplitCorrections } from './split-corrections.ts';
 
@@ -55,7 +55,8 @@ export class OrderBook {
   readonly paymentAmount = float64Column();
   private readonly credits = new Map<number, StoredCredit[]>();
   private readonly ordersOfCustomer: number[][] = [];
-  private readonly paymentsOfOrder = new Map<number, Set<number>>();
+  /** Order → its alive payments (arrays: an order has few, and a Set each would cost 100+ bytes). */
+  private readonly paymentsOfOrder = new Map<number, number[]>();
 
   constructor(
     private readonly people: Dictionary,
@@ -165,15 +166,14 @@ export class OrderBook {
     const payment = this.paymentIds.intern(fact.id);
     this.applyPayment(payment, -1);
     const order = this.ids.intern(fact.orderId);
-    if (this.paymentAlive.get(payment))
-      this.paymentsOfOrder.get(this.paymentOrder.get(payment))?.delete(payment);
+    if (this.paymentAlive.get(payment)) this.detachPayment(payment);
     this.paymentAlive.set(payment, 1);
     this.paymentDay.set(payment, this.dates.day(fact.date));
     this.paymentOrder.set(payment, order);
     this.paymentAmount.set(payment, fact.amount);
-    const set = this.paymentsOfOrder.get(order) ?? new Set<number>();
-    set.add(payment);
-    this.paymentsOfOrder.set(order, set);
+    const list = this.paymentsOfOrder.get(order);
+    if (list) list.push(payment);
+    else this.paymentsOfOrder.set(order, [payment]);
     this.applyPayment(payment, 1);
   }
 
@@ -181,8 +181,14 @@ export class OrderBook {
     const payment = this.paymentIds.find(id);
     if (payment < 0 || !this.paymentAlive.get(payment)) return;
     this.applyPayment(payment, -1);
-    this.paymentsOfOrder.get(this.paymentOrder.get(payment))?.delete(payment);
+    this.detachPayment(payment);
     this.paymentAlive.set(payment, 0);
+  }
+
+  private detachPayment(payment: number): void {
+    const list = this.paymentsOfOrder.get(this.paymentOrder.get(payment));
+    const at = list ? list.indexOf(payment) : -1;
+    if (list && at >= 0) list.splice(at, 1);
   }
 
   /** The people an order credits (its shares' reps, or its rep_id). */
@@ -290,16 +296,5 @@ export class OrderBook {
     let first = -1;
     for (const order of this.ordersOf(customer)) if (first < 0 || this.isBefore(order, first)) first = order;
     this.firstOrder.set(customer, first);
-  }
-}
-
-function toggle(index: Map<number, Set<number>>, day: number, member: number, sign: number): void {
-  const set = index.get(day);
-  if (sign > 0) {
-    if (set) set.add(member);
-    else index.set(day, new Set([member]));
-  } else if (set) {
-    set.delete(member);
-    if (set.size === 0) index.delete(day);
   }
 }
