@@ -7,7 +7,7 @@
 import type { Period } from '@attain/engine';
 import { canSeePerson, canSeeUnit } from '../access/data-scope.ts';
 import { monthKeysOf, quarterKeysOf } from './cascade-targets.ts';
-import { peopleDirectlyIn, referenceDate, subUnitsOf } from './goal-org.ts';
+import { peopleByUnit, referenceDate, subUnitsOf } from './goal-org.ts';
 import { differenceOf, presentDecimal, presentGoalValue, sumStored } from './goal-values.ts';
 import { canProposeFor, canWriteGoal, type PolicyContext } from './goals.policy.ts';
 import type { GoalRow } from './goals.repository.ts';
@@ -87,6 +87,7 @@ interface RowSkeleton {
 /** Tree order: a unit, the people placed directly in it, then its sub-units; invisible branches pruned. */
 function gridSkeleton(ctx: PolicyContext, root: string, year: Period): RowSkeleton[] {
   const rows: RowSkeleton[] = [];
+  const placed = peopleByUnit(ctx.dir, year, ctx.today);
   const visit = (unitId: string, depth: number) => {
     const children: string[] = [];
     const self: RowSkeleton = {
@@ -97,7 +98,7 @@ function gridSkeleton(ctx: PolicyContext, root: string, year: Period): RowSkelet
       children,
     };
     rows.push(self);
-    for (const personId of peopleDirectlyIn(ctx.dir, unitId, year, ctx.today)) {
+    for (const personId of placed.get(unitId) ?? []) {
       if (!canSeePerson(ctx.scope, personId)) continue;
       children.push(personId);
       rows.push({ id: personId, kind: 'person', parentId: unitId, depth: depth + 1, children: [] });

@@ -30,23 +30,37 @@ function employedDuring(dir: OrgDirectory, personId: string, period: Pick<Period
 }
 
 /**
- * People whose unit on the reference date is `unitId`, employed during the period; managers
- * first, then by id (the grid's row order).
+ * Every unit's people for a period: those employed during it, by their unit on the reference
+ * date; managers first, then by id (the grid's row order). One pass over the people.
  */
+export function peopleByUnit(
+  dir: OrgDirectory,
+  period: Pick<Period, 'start' | 'end'>,
+  today: string,
+): Map<string, string[]> {
+  const date = referenceDate(period, today);
+  const byUnit = new Map<string, string[]>();
+  for (const person of dir.people.values()) {
+    if (!employedDuring(dir, person.id, period)) continue;
+    const unit = unitOn(dir, person.id, date);
+    if (unit === null) continue;
+    const list = byUnit.get(unit) ?? [];
+    list.push(person.id);
+    byUnit.set(unit, list);
+  }
+  const rank = (id: string) => (dir.people.get(id)?.role === 'manager' ? 0 : 1);
+  for (const list of byUnit.values()) list.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return byUnit;
+}
+
+/** The people placed directly in `unitId` for the period (see {@link peopleByUnit}). */
 export function peopleDirectlyIn(
   dir: OrgDirectory,
   unitId: string,
   period: Pick<Period, 'start' | 'end'>,
   today: string,
 ): string[] {
-  const date = referenceDate(period, today);
-  const ids: string[] = [];
-  for (const person of dir.people.values()) {
-    if (employedDuring(dir, person.id, period) && unitOn(dir, person.id, date) === unitId)
-      ids.push(person.id);
-  }
-  const rank = (id: string) => (dir.people.get(id)?.role === 'manager' ? 0 : 1);
-  return ids.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return peopleByUnit(dir, period, today).get(unitId) ?? [];
 }
 
 /** Direct sub-units, by id. */
