@@ -3,7 +3,14 @@ import { BASE_METRICS } from '@attain/engine';
 import { z } from 'zod';
 
 const id = z.string().trim().min(1).max(200);
-const optionalText = z.string().trim().min(1).max(200).optional();
+// '|' separates the parts of a goal key (contract §1 upsert key), so a filter value may not hold one.
+const optionalText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((text) => !text.includes('|'), 'must not contain "|"')
+  .optional();
 
 export const metricSchema = z.enum(BASE_METRICS);
 

@@ -112,6 +112,9 @@ describeDb('goals data scope and validation', () => {
     expect(
       await field(putGoal(as.admin, { period: '2026', scope: 'T1', value: '1', filters: { colour: 'x' } })),
     ).toBe('filters');
+    expect(
+      await field(putGoal(as.admin, { period: '2026', scope: 'T1', value: '1', filters: { region: 'A|B' } })),
+    ).toBe('filters.region');
     expect(await field(as.admin.get('/api/v1/goals/grid?year=2026'))).toBe('root');
     expect(await field(as.admin.get('/api/v1/goals/grid?year=soon&root=HQ'))).toBe('year');
     expect(
