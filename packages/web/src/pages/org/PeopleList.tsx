@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchPeople } from '../../api/data.ts';
 import type { OrgUnit, PersonRow } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LinkButton } from '../../components/LinkButton.tsx';
 import { roleLabel } from '../../i18n/labels.ts';
 
 const PAGE_SIZE = 50;
@@ -26,9 +27,7 @@ export function PeopleList({ unit, onOpen }: { unit: OrgUnit; onOpen: (person: P
       key: 'name',
       dataIndex: 'name',
       title: t('org.columns.name'),
-      render: (name: string, person) => (
-        <Typography.Link onClick={() => onOpen(person)}>{name}</Typography.Link>
-      ),
+      render: (name: string, person) => <LinkButton onClick={() => onOpen(person)}>{name}</LinkButton>,
     },
     { key: 'unit', dataIndex: 'unitName', title: t('org.columns.unit') },
     {
