@@ -50,12 +50,12 @@ function close(
     ...extra,
   });
 }
-const rep = (id: string, unitId: string, more: Partial<ClosePerson> = {}) => ({
+const rep = (id: string, unitId: string, more: { hireDate?: string; leaveDate?: string } = {}) => ({
   id,
-  unitId,
   role: 'rep',
   hireDate: '2020-01-01',
   ...more,
+  unitId,
 });
 const card = (id: string, applies: string, metric = 'revenue') =>
   `  - { id: ${id}, applies_to: ${applies}, grades: { A: 50, B: 0 }, groups: [{ name: g, weight: 1, items: [{ metric: ${metric}, target: 1000, weight: 1, scoring: { type: linear } }] }] }`;
@@ -174,7 +174,7 @@ compensation:
       ['a', '2026-07-01', '600'],
       ['n', '2026-07-01', '-100'],
     ];
-    const goalsOf = (scope: string) => (scope === 's' ? { revenue: m('1000') } : {});
+    const goalsOf = (scope: string): Record<string, number> => (scope === 's' ? { revenue: m('1000') } : {});
     const result = close(plan, people, orders, { goalsOf });
     expect(
       result.json.people.map((p) => [p.id, p.grade, ...p.pay.map((x) => x.amount), p.total_pay]),
