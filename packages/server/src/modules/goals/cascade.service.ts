@@ -17,7 +17,7 @@ import {
   toHundredths,
 } from './goal-values.ts';
 import type { PolicyContext } from './goals.policy.ts';
-import { findGoal, type GoalAddress, type GoalLevels, goalKeyOf } from './goals.repository.ts';
+import { findGoal, type GoalAddress, type GoalLevels, type GoalRow, goalKeyOf } from './goals.repository.ts';
 import { periodOf, requireVisibleScope, requireWritableScope, writeAgreedGoal } from './goals.service.ts';
 import { cleanReason, requireReasonIfLocked } from './locks.service.ts';
 
@@ -59,7 +59,7 @@ export interface CascadeResult {
   /** Σ of the parts and Σ − parent (additive metrics; null otherwise or without a parent goal). */
   readonly sum: string | null;
   readonly gap: string | null;
-  /** true when last_year_share found no history and fell back to equal parts. */
+  /** true when every weight was 0 (no history for last_year_share) and the split fell back to equal parts. */
   readonly fellBackToEqual: boolean;
   readonly written: number;
 }
@@ -75,6 +75,53 @@ const splitLevel = (level: string | null, weights: readonly bigint[], targets: r
 function requireFacts(facts: FactStore | null): FactStore {
   if (!facts) throw new Error('last_year_share needs the fact store');
   return facts;
+}
+
+interface PartLevels {
+  readonly levels: GoalLevels[];
+  readonly basis: (string | null)[];
+  readonly fellBackToEqual: boolean;
+}
+
+/** The levels of every part, by method (docs/goals.md §Cascade, precision). */
+function partLevels(
+  input: CascadeInput,
+  targets: readonly CascadeTarget[],
+  parentRow: GoalRow | undefined,
+  existing: readonly (GoalRow | undefined)[],
+  facts: FactStore | null,
+): PartLevels {
+  const { metric, filters } = input.parent;
+  const noBasis = targets.map(() => null);
+  if (input.method === 'manual') {
+    // Manual values replace the value only; each target keeps its own floor and stretch.
+    const levels = manualValues(targets, metric, input.values).map((value, i) => ({
+      value,
+      floor: existing[i]?.floor ?? null,
+      stretch: existing[i]?.stretch ?? null,
+    }));
+    return { levels, basis: noBasis, fellBackToEqual: false };
+  }
+  const parent = parentRow as GoalRow;
+  if (!isAdditiveMetric(metric)) {
+    // A rate or an average does not add up: every target gets the parent's levels.
+    const levels = targets.map(() => ({ value: parent.value, floor: parent.floor, stretch: parent.stretch }));
+    return { levels, basis: noBasis, fellBackToEqual: false };
+  }
+  const weighing =
+    input.method === 'weights'
+      ? givenWeights(targets, input.weights)
+      : input.method === 'last_year_share'
+        ? lastYearWeights(requireFacts(facts), targets, metric, filters)
+        : { weights: targets.map(() => 1n), basis: noBasis };
+  const values = splitLevel(parent.value, weighing.weights, targets) as string[];
+  const floors = splitLevel(parent.floor, weighing.weights, targets);
+  const stretches = splitLevel(parent.stretch, weighing.weights, targets);
+  return {
+    levels: values.map((value, i) => ({ value, floor: floors[i] ?? null, stretch: stretches[i] ?? null })),
+    basis: weighing.basis,
+    fellBackToEqual: input.method !== 'equal' && weighing.weights.every((w) => w === 0n),
+  };
 }
 
 export async function cascadeGoal(
@@ -114,33 +161,7 @@ export async function cascadeGoal(
   const existing = await Promise.all(
     targets.map((t) => findGoal(trx, { scope: t.scope, period: t.period, metric, filters })),
   );
-  let levels: GoalLevels[];
-  let basis: (string | null)[] = targets.map(() => null);
-  let fellBackToEqual = false;
-  if (input.method === 'manual') {
-    levels = manualValues(targets, metric, input.values).map((value, i) => ({
-      value,
-      floor: existing[i]?.floor ?? null,
-      stretch: existing[i]?.stretch ?? null,
-    }));
-  } else if (!additive) {
-    const row = parentRow as NonNullable<typeof parentRow>;
-    levels = targets.map(() => ({ value: row.value, floor: row.floor, stretch: row.stretch }));
-  } else {
-    const row = parentRow as NonNullable<typeof parentRow>;
-    const weighing =
-      input.method === 'weights'
-        ? givenWeights(targets, input.weights)
-        : input.method === 'last_year_share'
-          ? lastYearWeights(requireFacts(facts), targets, metric, filters)
-          : { weights: targets.map(() => 1n), basis: targets.map(() => null) };
-    fellBackToEqual = input.method === 'last_year_share' && weighing.weights.every((w) => w === 0n);
-    basis = weighing.basis;
-    const values = splitLevel(row.value, weighing.weights, targets) as string[];
-    const floors = splitLevel(row.floor, weighing.weights, targets);
-    const stretches = splitLevel(row.stretch, weighing.weights, targets);
-    levels = values.map((value, i) => ({ value, floor: floors[i] ?? null, stretch: stretches[i] ?? null }));
-  }
+  const { levels, basis, fellBackToEqual } = partLevels(input, targets, parentRow, existing, facts);
 
   let sum: string | null = null;
   let gap: string | null = null;
