@@ -25,3 +25,19 @@ test('on an empty database the first visitor creates the administrator and is si
   await page.goto(`${EMPTY_SERVER_URL}/setup`);
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('repeated wrong passwords are refused, then rate-limited with a clear message', async ({ page }) => {
+  await page.goto(`${EMPTY_SERVER_URL}/login`);
+  await page.getByLabel('登录名').fill('nobody');
+  await page.getByLabel('密码').fill('not-the-password');
+  const attempt = async () => {
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+    await page.getByRole('button', { name: '登录' }).click();
+    return (await answer).status();
+  };
+  // The server allows 5 failures per login in 5 minutes (auth/login-limiter.ts).
+  for (let i = 0; i < 5; i++) expect(await attempt()).toBe(401);
+  await expect(page.getByRole('alert')).toHaveText('登录名或密码错误');
+  expect(await attempt()).toBe(429);
+  await expect(page.getByRole('alert')).toHaveText('登录失败次数过多，请等几分钟再试');
+});

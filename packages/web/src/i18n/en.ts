@@ -56,7 +56,7 @@ export const en: Messages = {
     submit: 'Sign in',
     required: '{{field}} is required',
     wrongPassword: 'Wrong login or password',
-    rateLimited: 'Too many attempts. Please wait a moment and try again.',
+    rateLimited: 'Too many failed sign-ins. Wait a few minutes and try again.',
   },
   layout: {
     logout: 'Sign out',

@@ -49,7 +49,7 @@ export const zhCN = {
     submit: '登录',
     required: '请填写{{field}}',
     wrongPassword: '登录名或密码错误',
-    rateLimited: '尝试次数过多，请稍后再试',
+    rateLimited: '登录失败次数过多，请等几分钟再试',
   },
   layout: {
     logout: '退出登录',

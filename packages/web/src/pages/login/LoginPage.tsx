@@ -43,13 +43,7 @@ export function LoginPage() {
           {isApiError(error, 401) ? (
             <Alert type="error" showIcon title={t('login.wrongPassword')} role="alert" />
           ) : isApiError(error, 429) ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('login.rateLimited')}
-              description={error.message}
-              role="alert"
-            />
+            <Alert type="warning" showIcon title={t('login.rateLimited')} role="alert" />
           ) : (
             <ErrorAlert error={error} />
           )}
