@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 
 // Goal workflow (docs/goals.md): bottom-up proposals with their history, and period locks.
 // Proposals live apart from `goals` so tracking keeps reading agreed values until approval.
@@ -54,6 +54,14 @@ export async function up(db: Db): Promise<void> {
     .addColumn('reason', 'text')
     .execute();
 
+  // At most one open (proposed or returned) proposal per goal: proposing again revises it.
+  await db.schema
+    .createIndex('goal_proposals_open_key')
+    .on('goal_proposals')
+    .column('goal_key')
+    .unique()
+    .where(sql.ref('status'), '<>', 'approved')
+    .execute();
   await db.schema.createIndex('goal_proposals_key').on('goal_proposals').columns(['goal_key']).execute();
   await db.schema
     .createIndex('goal_proposals_status_period')
