@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CONTRACT_EXAMPLE_PLAN } from '../plan/contract-example.ts';
+import { parsePlan } from '../plan/parse-plan.ts';
+import { goldenStore } from '../testing/golden-company.ts';
 import { computeClose } from './compute-close.ts';
 import { estimatePay } from './estimate-pay.ts';
 import { goldenCloseInput } from './golden-close.fixture.ts';
@@ -167,5 +170,53 @@ describe('estimatePay (what-if through the same close)', () => {
     expect(estimate.difference).toBe('1500.00');
     // revenue 300,000 / 250,000 = 1.2 → 120; results 90; total 94
     expect(estimate.estimated?.score).toBe(94);
+  });
+});
+
+describe('the contract §6 example plan on the engine golden company', () => {
+  const parsed = parsePlan(CONTRACT_EXAMPLE_PLAN);
+  if ('errors' in parsed) throw new Error('contract example must parse');
+  const result = computeClose({
+    store: goldenStore(),
+    plan: parsed.plan,
+    period: '2026-Q3',
+    asOf: '2026-10-15',
+    people: [
+      { id: 'r1', unitId: 'east-1', role: 'rep', hireDate: '2026-05-01' },
+      { id: 'r2', unitId: 'east', role: 'rep', hireDate: '2020-01-01' },
+      { id: 'r3', unitId: 'west', role: 'rep', hireDate: '2020-01-01' },
+    ],
+    units: [
+      { id: 'co', kind: 'company' },
+      { id: 'east', kind: 'region', parentId: 'co' },
+      { id: 'east-1', kind: 'team', parentId: 'east' },
+      { id: 'west', kind: 'team', parentId: 'co' },
+    ],
+    goalsOf: (scope): Record<string, number> => (scope === 'r1' ? { revenue: 100_000, visits: 2 } : {}),
+  });
+
+  it('pays tiers, pools and awards as hand-computed', () => {
+    expect(
+      printed(
+        result.json.people.map((p) => [p.id, p.unit_id, p.pay.map((x) => x.amount), p.total_pay, p.awards]),
+      ),
+    ).toEqual([
+      // 1% × 1,033.33 = 10.3333; west pool 5% × 66.68 = 3.334 → 3.33, r1 30% = 0.999 → 1.00
+      ['r1', 'west', ['10.33', '1.00'], '11.33', ['champion', 'newcomer']],
+      // r2's unit east is a region: no team pool
+      ['r2', 'east', ['3.33', '0.00'], '3.33', []],
+      // 1% × 33.35 = 0.3335 → 0.33; score 30.4 < min_score 60
+      ['r3', 'west', ['0.33', '0.00'], '0.33', []],
+    ]);
+    const west = result.explain.pools.find((p) => p.unit === 'west')!;
+    expect([west.pool, west.unallocated]).toEqual(['3.33', '2.33']);
+    expect(result.json.people.every((p) => p.items.length === 5)).toBe(true);
+    // complaint_rate lower_is_better: r2 has no complaints → a = cap 1.2 → 120
+    expect(result.json.people[1]!.items[4]).toEqual({
+      metric: 'complaint_rate',
+      actual: 0,
+      goal: 0.02,
+      score: 120,
+    });
   });
 });

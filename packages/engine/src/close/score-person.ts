@@ -88,14 +88,15 @@ export function scorePerson(
       };
       items.push(json);
       itemScores.push({ weight: item.weight, score: scored.score });
-      const unit = money ? ' (fen)' : '';
+      const show = (value: Decimal | null) =>
+        value === null ? 'none' : money ? `¥${formatMoney(fen(value.round().toNumber()))}` : fmt(value);
       explanations.push({
         metric: item.metric,
         goalSource: item.target !== null ? 'target' : goalValue === null ? 'none' : 'goals',
         a: scored.a?.toFixed() ?? null,
         metricExplanation: reading.explanation,
         lines: [
-          `${item.metric}: actual ${reading.exact?.toFixed() ?? 'null'}${unit}${reading.delta ? ` (incl. what-if ${reading.delta})` : ''}, goal ${goal?.toFixed() ?? 'none'}${unit} from ${item.target !== null ? 'the plan target' : 'the goals table'}`,
+          `${item.metric}: actual ${show(reading.exact)}${reading.delta ? ' (with the what-if)' : ''}, goal ${show(goal)} from ${item.target !== null ? 'the plan target' : goalValue === null ? 'nowhere (no goal)' : 'the goals table'}`,
           scored.line,
           `weight ${item.weight} in group ${group.name}`,
         ],

@@ -38,7 +38,11 @@ export function scoreItem(scoring: Scoring, actual: Decimal | null, goal: Decima
         band = `band [${threshold}, ${bandScore}]`;
       }
     }
-    return { score, a, line: `ladder: a = ${actual} / ${goal} = ${fmt(a)} → ${band} → ${fmt(score)}` };
+    return {
+      score,
+      a,
+      line: `ladder: a = ${fmt(actual)} / ${fmt(goal)} = ${fmt(a)} → ${band} → ${fmt(score)}`,
+    };
   }
   let a: Decimal;
   let how: string;
@@ -49,11 +53,11 @@ export function scoreItem(scoring: Scoring, actual: Decimal | null, goal: Decima
       how = `actual 0 → a = ${fmt(a)}`;
     } else {
       a = goal.dividedBy(actual);
-      how = `a = ${goal} / ${actual} = ${fmt(a)}`;
+      how = `a = ${fmt(goal)} / ${fmt(actual)} = ${fmt(a)}`;
     }
   } else {
     a = actual.dividedBy(goal);
-    how = `a = ${actual} / ${goal} = ${fmt(a)}`;
+    how = `a = ${fmt(actual)} / ${fmt(goal)} = ${fmt(a)}`;
   }
   if (a.lessThan(scoring.floor))
     return { score: ZERO, a, line: `${scoring.type}: ${how} < floor ${scoring.floor} → 0` };
