@@ -72,6 +72,9 @@ describeDb('goal proposals and locks', () => {
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().status).toBe('approved');
     expect(await goalValue('2026-Q1|r1|revenue|||')).toBe('14000');
+    // Tracking reads the agreed goal.
+    const report = (await as.r1.get('/api/v1/reports/metrics?period=2026-Q1&metrics=revenue')).json();
+    expect(report.rows[0]).toMatchObject({ scope: 'r1', goals: { revenue: '14000.00' } });
 
     const history = (await as.r1.get('/api/v1/goals/proposals?scope=r1')).json().proposals[0];
     expect(
