@@ -1,0 +1,81 @@
+/**
+ * Issue 5, 2a: rows per second of each entity through the real import service (`importFile`,
+ * the code behind `attain import`) against the database's own bulk load of the same rows into
+ * the same, freshly migrated schema.
+ */
+import type { DatabaseConfig } from '../../config.ts';
+import { openDatabase } from '../../db/database.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import type { EntityName } from '../entities/entities.ts';
+import { importFile } from '../imports/import.service.ts';
+import { type BenchData, csvOf, LOAD_ORDER } from './bench-data.ts';
+import { type BenchDialect, dropDatabase, freshDatabase } from './bench-databases.ts';
+import { bulkLoadFile } from './bulk-load.ts';
+
+export interface ImportTiming {
+  readonly dialect: BenchDialect;
+  readonly entity: EntityName;
+  readonly rows: number;
+  readonly importMs: number;
+  readonly bulkMs: number;
+}
+
+/** Imports every file of `sample` one by one, in dependency order; fails loudly on an invalid row. */
+export async function timeImports(
+  config: DatabaseConfig,
+  sample: BenchData,
+): Promise<Map<EntityName, number>> {
+  const db = await openDatabase(config);
+  const times = new Map<EntityName, number>();
+  try {
+    for (const entity of LOAD_ORDER) {
+      const started = performance.now();
+      const report = await importFile(db, csvOf(sample.dir, entity), {
+        entity,
+        actor: SYSTEM_ACTOR,
+        source: `${entity}.csv`,
+      });
+      if (!report.ok)
+        throw new Error(`import of ${entity} failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+      times.set(entity, performance.now() - started);
+    }
+  } finally {
+    await db.close();
+  }
+  return times;
+}
+
+/** Bulk-loads every file of `data` in dependency order; returns the time per entity. */
+export async function timeBulkLoads(
+  config: DatabaseConfig,
+  data: BenchData,
+): Promise<Map<EntityName, number>> {
+  const times = new Map<EntityName, number>();
+  for (const entity of LOAD_ORDER) {
+    const started = performance.now();
+    await bulkLoadFile(config, data.dir, entity);
+    times.set(entity, performance.now() - started);
+  }
+  return times;
+}
+
+/** Import and bulk load of the sample, each into a fresh database of `dialect`. */
+export async function benchImports(
+  dialect: BenchDialect,
+  sample: BenchData,
+  place: { dir: string; postgresUrl: string | null },
+): Promise<ImportTiming[]> {
+  const importDb = await freshDatabase(dialect, 'import', place);
+  const imported = await timeImports(importDb, sample);
+  await dropDatabase(importDb, place.postgresUrl);
+  const bulkDb = await freshDatabase(dialect, 'bulk', place);
+  const bulk = await timeBulkLoads(bulkDb, sample);
+  await dropDatabase(bulkDb, place.postgresUrl);
+  return LOAD_ORDER.map((entity) => ({
+    dialect,
+    entity,
+    rows: sample.counts[entity] ?? 0,
+    importMs: imported.get(entity) ?? 0,
+    bulkMs: bulk.get(entity) ?? 0,
+  }));
+}

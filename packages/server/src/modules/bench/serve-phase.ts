@@ -1,0 +1,175 @@
+/**
+ * Parts c–f of the bench against a real `attain serve` child process on the loaded database:
+ * f cold start (spawn → first answered dashboard request), c dashboard latency under a fixed
+ * load, d visibility of an import committed by another process, e resident bytes per order
+ * (RSS after the load minus RSS of a server on an empty database, per order).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { DatabaseConfig } from '../../config.ts';
+import type { BenchData } from './bench-data.ts';
+import { dropDatabase, freshDatabase } from './bench-databases.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { PROBE_ID_PREFIX, removeProbeRows } from './bench-stores.ts';
+import { moneyToFen } from './bulk-load.ts';
+import { type LoadResult, runFixedRate } from './load-generator.ts';
+import { type BenchServer, getJson, residentBytes, signIn, startBenchServer } from './server-process.ts';
+
+const run = promisify(execFile);
+const PERIOD = 'period=2025&asOf=2025-12-31';
+const PROBE_REP = 'R000001';
+const PROBE_ORDERS = 1000;
+
+export interface ServePhase {
+  readonly listenMs: number;
+  readonly coldStartMs: number;
+  readonly load: LoadResult;
+  readonly visibilityMs: number;
+  readonly rssEmpty: number;
+  readonly rssLoaded: number;
+  readonly bytesPerOrder: number;
+}
+
+/** The dashboard a manager opens: KPI cards at four levels, the trend and the drill-down. */
+function dashboardPaths(): string[] {
+  return [
+    `/dashboard/kpis?${PERIOD}&scopeKind=unit&scopeId=HQ`,
+    `/dashboard/kpis?${PERIOD}&scopeKind=unit&scopeId=G001`,
+    `/dashboard/kpis?${PERIOD}&scopeKind=unit&scopeId=T00001`,
+    `/dashboard/kpis?${PERIOD}&scopeKind=person&scopeId=${PROBE_REP}`,
+    `/dashboard/trend?${PERIOD}&scopeKind=unit&scopeId=HQ&metric=revenue&grain=month`,
+    `/dashboard/drill?${PERIOD}&unitId=HQ&metric=revenue`,
+  ];
+}
+
+async function repRevenue(server: BenchServer): Promise<number> {
+  const { status, body } = await getJson(
+    server,
+    `/dashboard/kpis?${PERIOD}&scopeKind=person&scopeId=${PROBE_REP}`,
+  );
+  if (status !== 200) throw new Error(`dashboard answered ${status}: ${JSON.stringify(body)}`);
+  const card = (body as { cards: { metric: string; actual: string }[] }).cards.find(
+    (c) => c.metric === 'revenue',
+  );
+  return moneyToFen(card?.actual ?? '0');
+}
+
+/** RSS of a server with an empty store: same code, same dialect, nothing loaded. */
+async function emptyServerRss(config: DatabaseConfig, place: { dir: string; postgresUrl: string | null }) {
+  const empty = await freshDatabase(config.dialect, 'empty', place);
+  const server = await startBenchServer(empty, 60_000);
+  try {
+    await signIn(server);
+    await getJson(server, `/dashboard/kpis?${PERIOD}`);
+    return residentBytes(server.pid);
+  } finally {
+    await server.stop();
+    await dropDatabase(empty, place.postgresUrl);
+  }
+}
+
+/** Writes the probe's 1,000 orders of one rep on the last day of the year. */
+function probeFile(dir: string, customer: string, product: string): { file: string; totalFen: number } {
+  const stamp = Date.now().toString(36);
+  const lines = ['id,date,rep_id,customer_id,product_id,amount,cost'];
+  for (let i = 0; i < PROBE_ORDERS; i++) {
+    lines.push(`${PROBE_ID_PREFIX}${stamp}-${i},2025-12-31,${PROBE_REP},${customer},${product},100.00,60.00`);
+  }
+  const file = path.join(dir, 'probe-orders.csv');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, totalFen: PROBE_ORDERS * 100_00 };
+}
+
+async function measureVisibility(server: BenchServer, config: DatabaseConfig, data: BenchData, dir: string) {
+  const firstOrder = fs.readFileSync(path.join(data.dir, 'orders.csv'), 'utf8').slice(0, 400).split('\n')[1];
+  const [, , , customer, product] = (firstOrder as string).split(',');
+  const { file, totalFen } = probeFile(dir, customer as string, product as string);
+  const before = await repRevenue(server);
+  const child = path.join(path.dirname(new URL(import.meta.url).pathname), 'probe-import.child.ts');
+  const importing = run(process.execPath, ['--import', 'tsx', child, JSON.stringify(config), file]);
+  let seenAt = 0;
+  const deadline = Date.now() + 120_000;
+  // Poll the dashboard every ~5 ms until the rep's revenue includes the new orders.
+  while (Date.now() < deadline) {
+    if ((await repRevenue(server)) === before + totalFen) {
+      seenAt = performance.timeOrigin + performance.now();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const { stdout } = await importing;
+  const { ok, committed } = JSON.parse(stdout.trim().split('\n').pop() as string) as {
+    ok: boolean;
+    committed: number;
+  };
+  if (!ok || seenAt === 0) throw new Error('the probe import failed or never became visible');
+  return Math.max(0, seenAt - committed);
+}
+
+export interface StartedServer {
+  readonly server: BenchServer;
+  readonly coldStartMs: number;
+  readonly rssEmpty: number;
+}
+
+/** f: spawn → first answered dashboard request (after signing in), with the empty-store RSS first. */
+export async function startServed(
+  config: DatabaseConfig,
+  place: { dir: string; postgresUrl: string | null },
+  log: (line: string) => void,
+): Promise<StartedServer> {
+  const rssEmpty = await emptyServerRss(config, place);
+  log(
+    `empty server: ${(rssEmpty / 2 ** 20).toFixed(0)} MiB resident; starting the server on ${config.dialect}`,
+  );
+  const server = await startBenchServer(config, 30 * 60_000);
+  try {
+    await signIn(server);
+    const first = await getJson(server, dashboardPaths()[0] as string);
+    if (first.status !== 200) throw new Error(`dashboard answered ${first.status}`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const coldStartMs = performance.now() - server.spawnedAt;
+  log(
+    `cold start ${(coldStartMs / 1000).toFixed(1)} s (listening after ${(server.listenMs / 1000).toFixed(1)} s)`,
+  );
+  return { server, coldStartMs, rssEmpty };
+}
+
+/** c, d, e on a started server; stops it and removes the probe's rows afterwards. */
+export async function runServePhase(
+  started: StartedServer,
+  config: DatabaseConfig,
+  data: BenchData,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<ServePhase> {
+  const { server } = started;
+  try {
+    const urls = dashboardPaths().map((p) => `${server.url}/api/v1${p}`);
+    const headers = { cookie: server.cookie };
+    // Warm-up at the same rate, not counted.
+    await runFixedRate({ urls, headers, rate: options.rate, seconds: 2 });
+    const load = await runFixedRate({ urls, headers, rate: options.rate, seconds: options.seconds });
+    log(`load: p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms`);
+    const rssLoaded = residentBytes(server.pid);
+    const visibilityMs = await measureVisibility(server, config, data, options.dir);
+    log(`visibility ${visibilityMs.toFixed(0)} ms`);
+    return {
+      listenMs: server.listenMs,
+      coldStartMs: started.coldStartMs,
+      load,
+      visibilityMs,
+      rssEmpty: started.rssEmpty,
+      rssLoaded,
+      bytesPerOrder: (rssLoaded - started.rssEmpty) / options.orders,
+    };
+  } finally {
+    await server.stop();
+    await removeProbeRows(config);
+  }
+}
