@@ -26,6 +26,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     facts: LiveFacts;
   }
+  interface FastifyContextConfig {
+    /** Reachable without a session (first-run setup, sign-in). Every other API route needs one. */
+    public?: boolean;
+  }
 }
 
 export const CSRF_HEADER = 'x-attain-request';
@@ -82,12 +86,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     const token = sessionToken(request);
     request.actor = token ? await actorForToken(ctx.db.kysely, token, ctx.now()) : null;
+    // Authentication comes before validation, so an anonymous caller learns nothing from 400s.
+    if (!request.actor && !request.routeOptions.config?.public) {
+      throw new AppError('unauthenticated', 'sign in first');
+    }
   });
 
   await app.register(
     async (api) => {
       for (const register of ROUTE_MODULES) await register(api as App, ctx);
-      api.all('/*', async () => {
+      api.all('/*', { config: { public: true } }, async () => {
         throw new AppError('not_found', 'no such API endpoint');
       });
     },

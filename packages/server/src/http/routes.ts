@@ -1,8 +1,9 @@
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { browseRoutes } from '../modules/browse/browse.routes.ts';
-import { goalsRoutes } from '../modules/goals/goals.routes.ts';
 import { dashboardsRoutes } from '../modules/dashboards/dashboards.routes.ts';
+import { exportsRoutes } from '../modules/exports/exports.routes.ts';
+import { goalsRoutes } from '../modules/goals/goals.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { reportsRoutes } from '../modules/reports/reports.routes.ts';
@@ -16,6 +17,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   browseRoutes,
   goalsRoutes,
   dashboardsRoutes,
+  exportsRoutes,
   importRoutes,
   orgRoutes,
   reportsRoutes,

@@ -18,13 +18,17 @@ const meSchema = z.object({ user: actorSchema, permissions: z.record(z.string(),
 export const authRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/setup',
-    { schema: { tags: ['auth'], response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], response: { 200: z.object({ needsSetup: z.boolean() }) } },
+    },
     async () => ({ needsSetup: await needsSetup(ctx.db.kysely) }),
   );
 
   app.post(
     '/setup',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         body: z.object({
@@ -46,6 +50,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         body: z.object({ login: z.string().trim().min(1), password: z.string().min(1) }),
@@ -64,12 +69,16 @@ export const authRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const token = sessionToken(request);
-    if (token) await logout(ctx.db.kysely, token);
-    clearSessionCookie(reply);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      const token = sessionToken(request);
+      if (token) await logout(ctx.db.kysely, token);
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: meSchema } } }, async (request) => {
     const actor = requireActor(request.actor);
