@@ -128,7 +128,7 @@ export const zhCN = {
     step1: '选择数据类型',
     step2: '上传文件',
     step3: '预览与检查',
-    step4: '导入',
+    step4: '执行导入',
     dragger: '点击或将文件拖到此处',
     draggerHint: '支持 CSV（UTF-8 或 GBK）和 Excel（.xlsx，第一个工作表）',
     encoding: '文件编码',

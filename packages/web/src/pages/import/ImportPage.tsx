@@ -131,7 +131,7 @@ export default function ImportPage() {
             {run.error && <ErrorAlert error={run.error} />}
             {job.error && <ErrorAlert error={job.error} onRetry={() => void job.refetch()} />}
             {jobId && job.data && <JobProgress job={job.data} />}
-            {report && <ImportResult report={report} meta={meta} />}
+            {report && <ImportResult report={report} meta={meta} shownWarnings={preview.data?.warnings} />}
             {report?.ok && !report.dryRun && (
               <Typography.Text>
                 <Link to={`/data/${entity}`}>{t('import.viewData')} →</Link>

@@ -6,19 +6,29 @@ import { labelOf } from '../../i18n/labels.ts';
 import { translateServerMessage } from '../../i18n/serverMessages.ts';
 
 /** What an import did: the counts when it succeeded, else every bad row and the promise that nothing was written. */
-export function ImportResult({ report, meta }: { report: ImportReport; meta: EntityMeta | undefined }) {
+export function ImportResult({
+  report,
+  meta,
+  shownWarnings = [],
+}: {
+  report: ImportReport;
+  meta: EntityMeta | undefined;
+  /** Warnings the preview already showed: not repeated. */
+  shownWarnings?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
+  const warnings = report.warnings.filter((warning) => !shownWarnings.includes(warning));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-result">
       {report.ok ? <Success report={report} /> : <Failure report={report} meta={meta} />}
-      {report.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <Alert
           type="warning"
           showIcon
           title={t('import.warnings')}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {report.warnings.map((warning) => (
+              {warnings.map((warning) => (
                 <li key={warning}>{translateServerMessage(warning, i18n.language)}</li>
               ))}
             </ul>
