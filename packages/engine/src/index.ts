@@ -1,4 +1,5 @@
 export * from './base-metrics.ts';
+export { diffCloses, type FieldChange, type PersonChange } from './close/close-diff.ts';
 export * from './close/close-types.ts';
 export { computeClose, runClose, type WhatIf } from './close/compute-close.ts';
 export { estimatePay, type PayEstimate } from './close/estimate-pay.ts';
