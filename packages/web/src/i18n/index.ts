@@ -24,7 +24,13 @@ export function saveLanguage(language: Language): void {
   } catch {
     // storage blocked: the choice lasts for this page only
   }
+  showLanguage(language);
+}
+
+/** The page's language and title follow the chosen language (screen readers, tabs, bookmarks). */
+function showLanguage(language: string): void {
   document.documentElement.lang = language;
+  document.title = language === 'en' ? 'Attain 达成' : '达成 Attain';
 }
 
 void i18n.use(initReactI18next).init({
@@ -34,7 +40,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+showLanguage(i18n.language);
 
 export const isChinese = (language: string) => language.startsWith('zh');
 
