@@ -171,6 +171,11 @@ describe('estimatePay (what-if through the same close)', () => {
     // revenue 300,000 / 250,000 = 1.2 → 120; results 90; total 94
     expect(estimate.estimated?.score).toBe(94);
   });
+
+  it('moves nothing with a zero delta and rejects an unknown metric', () => {
+    expect(estimatePay(goldenCloseInput(), 'b', { collected: 0 }).difference).toBe('0.00');
+    expect(() => estimatePay(goldenCloseInput(), 'b', { revenu: 1 })).toThrow(/unknown metric/);
+  });
 });
 
 describe('the contract §6 example plan on the engine golden company', () => {

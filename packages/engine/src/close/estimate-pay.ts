@@ -2,6 +2,7 @@
  * The statement's what-if (issue 4): "if I add ¥X revenue / ¥Y collected, my pay becomes …",
  * computed by running the same close with the person's metric values moved by the deltas.
  */
+import { parseMetricKey } from '../metric-key.ts';
 import { fen, formatMoney, parseMoney } from '../money.ts';
 import type {
   CloseInput,
@@ -36,6 +37,11 @@ export function estimatePay(
   deltas: Readonly<Record<string, number>>,
   baseline?: CloseResult,
 ): PayEstimate {
+  for (const key of Object.keys(deltas)) {
+    const parsed = parseMetricKey(key);
+    if ('error' in parsed) throw new RangeError(`what-if: ${parsed.error}`);
+    if (!Number.isFinite(deltas[key])) throw new RangeError(`what-if: not a number for ${key}`);
+  }
   const before = (baseline ?? runClose(input, null)).json.people.find((p) => p.id === personId) ?? null;
   const after = runClose(input, { personId, deltas });
   const estimated = after.json.people.find((p) => p.id === personId) ?? null;

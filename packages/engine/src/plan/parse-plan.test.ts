@@ -58,6 +58,18 @@ describe('parsePlan: the contract example (§6)', () => {
       '0.1234567890123456789',
     );
   });
+  it('accepts exponent, leading-dot and quoted decimals, exactly', () => {
+    const p = mustParse(`compensation:
+  - id: p
+    applies_to: { role: rep }
+    components:
+      - { id: c, type: tiered_commission, base: collected, mode: retroactive, tiers: [{ upto: 1e6, rate: .005 }, { rate: "0.0150" }] }`);
+    expect((p.compensation[0]!.components[0] as TieredCommission).tiers).toEqual([
+      { upto: '1000000', rate: '0.005' },
+      { upto: null, rate: '0.015' },
+    ]);
+  });
+
   it('merges an item filter into the metric key, filters sorted', () => {
     const p = mustParse(`scorecards:
   - id: s
