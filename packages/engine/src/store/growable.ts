@@ -56,17 +56,27 @@ export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
 export const float64Column = () => new GrowableColumn(Float64Array);
 export const uint8Column = () => new GrowableColumn(Uint8Array);
 
-/** Dense string ↔ index encoding; an index, once given, is never reused. */
+/**
+ * Dense string ↔ index encoding; an index, once given, is never reused. V8 caps a Map at 2^24
+ * entries, so ids are spread over several Maps of at most `shardSize` (tens of millions of orders).
+ */
 export class Dictionary {
-  private readonly indexOf = new Map<string, number>();
+  private readonly shards: Map<string, number>[] = [new Map()];
   private readonly names: string[] = [];
+
+  constructor(private readonly shardSize = 8_000_000) {}
 
   /** The index of `name`, adding it when new. */
   intern(name: string): number {
-    let index = this.indexOf.get(name);
-    if (index === undefined) {
+    let index = this.find(name);
+    if (index < 0) {
       index = this.names.length;
-      this.indexOf.set(name, index);
+      let last = this.shards[this.shards.length - 1]!;
+      if (last.size >= this.shardSize) {
+        last = new Map();
+        this.shards.push(last);
+      }
+      last.set(name, index);
       this.names.push(name);
     }
     return index;
@@ -74,7 +84,11 @@ export class Dictionary {
 
   /** The index of `name`, or −1 when it was never interned. */
   find(name: string): number {
-    return this.indexOf.get(name) ?? -1;
+    for (const shard of this.shards) {
+      const index = shard.get(name);
+      if (index !== undefined) return index;
+    }
+    return -1;
   }
 
   name(index: number): string {
