@@ -108,7 +108,7 @@ scorecards:
           - { metric: calls, weight: 0, scoring: { type: linear, cap: 0.5, floor: 0.8, bands: [] } }
           - { metric: calls, weight: 1, scoring: { type: ladder, bands: [[0.5, 10], [0.5, 20]] }, extra: 1 }
   - id: s
-    applies_to: { team: x }
+    applies_to: { team: x, role: reps }
     grades: {}
     groups: []
 `),
@@ -124,7 +124,7 @@ scorecards:
       'scorecards[0].groups[1].items[3].extra: unknown key (expected one of: metric, target, weight, scoring, filter)',
       'scorecards[0].groups[1].items[3].scoring.bands[1][0]: must be greater than the previous threshold (0.5): bands ascend',
       'scorecards[1].applies_to.team: unknown key (expected one of: role, people, unit)',
-      'scorecards[1].applies_to: must name exactly one of role, people, unit',
+      'scorecards[1].applies_to.role: must be one of: rep, manager, hr, finance, admin',
       'scorecards[1].grades: must not be empty',
       'scorecards[1].groups: must not be empty',
       'scorecards[1].id: duplicate id: s',
@@ -142,7 +142,8 @@ scorecards:
       - { id: d, type: bonus, base: revenue }
       - { id: e, type: tiered_commission, base: revenue, mode: marginal, tiers: [{ rate: 0.01 }], unit_kind: team }
 awards:
-  - { id: a, type: bottom, metric: revenue, hired_within_months: -1 }
+  - { id: a, type: bottom, metric: revenue, hired_within_months: -1, within: { unit_kind: squad } }
+  - { id: b, type: top, metric: revenue }
 promotion: { metric: revenue, min_attainment: 1.0, consecutive_quarters: 0 }
 `),
     ).toEqual([
@@ -156,6 +157,7 @@ promotion: { metric: revenue, min_attainment: 1.0, consecutive_quarters: 0 }
       'compensation[0].components[3].unit_kind: unknown key for type tiered_commission',
       'compensation[0].components[1].id: duplicate id: c',
       'awards[0].type: must be one of: top',
+      'awards[0].within.unit_kind: must be one of: company, region, team, other',
       'awards[0].hired_within_months: must be a whole number ≥ 0',
       'promotion.consecutive_quarters: must be a whole number from 1 to 40',
     ]);

@@ -1,7 +1,7 @@
 /** `awards:` and `promotion:` of contract §6. */
 import { childPath, type PlanReader } from './plan-reader.ts';
 import type { Award, Promotion } from './plan-types.ts';
-import { checkUniqueIds, readMetric } from './read-common.ts';
+import { checkUniqueIds, readMetric, UNIT_KINDS } from './read-common.ts';
 
 export function readAwards(r: PlanReader, node: unknown, path: string): Award[] {
   const list = r.seq(node, path) ?? [];
@@ -38,7 +38,7 @@ function readAward(r: PlanReader, node: unknown, path: string): Award | null {
     withinUnitKind =
       kindNode === undefined || kindNode === null
         ? null
-        : r.string(kindNode, childPath(withinPath, 'unit_kind'));
+        : r.oneOf(kindNode, childPath(withinPath, 'unit_kind'), UNIT_KINDS);
     ok = withinUnitKind !== null;
   }
   const optionalInt = (key: string, min: number): number | null | undefined => {

@@ -4,6 +4,10 @@ import { FILTER_KEYS, type FilterKey, formatMetricKey, parseMetricKey } from '..
 import { childPath, type PlanReader } from './plan-reader.ts';
 import type { AppliesTo } from './plan-types.ts';
 
+/** Contract §2: people.role and units.kind. */
+export const ROLES = ['rep', 'manager', 'hr', 'finance', 'admin'] as const;
+export const UNIT_KINDS = ['company', 'region', 'team', 'other'] as const;
+
 /** `applies_to`: exactly one of role, people, unit (contract §6). */
 export function readAppliesTo(r: PlanReader, node: unknown, path: string): AppliesTo | null {
   const entries = r.map(node, path, ['role', 'people', 'unit']);
@@ -18,9 +22,12 @@ export function readAppliesTo(r: PlanReader, node: unknown, path: string): Appli
     const people = r.strings(value, at);
     return people && { people };
   }
+  if (key === 'role') {
+    const role = r.oneOf(value, at, ROLES);
+    return role && { role };
+  }
   const text = r.string(value, at);
-  if (text === null) return null;
-  return key === 'role' ? { role: text } : { unit: text };
+  return text === null ? null : { unit: text };
 }
 
 /**

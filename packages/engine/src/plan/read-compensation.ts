@@ -14,7 +14,7 @@ import type {
   Tier,
   TieredCommission,
 } from './plan-types.ts';
-import { checkUniqueIds, readAppliesTo, readMetric } from './read-common.ts';
+import { checkUniqueIds, readAppliesTo, readMetric, UNIT_KINDS } from './read-common.ts';
 
 const TYPES = ['tiered_commission', 'bonus_pool', 'fixed_floating_bonus'] as const;
 
@@ -225,7 +225,8 @@ function readPool(
   cap: string | null,
 ): BonusPool | null {
   const kindNode = r.required(e, 'unit_kind', path);
-  const unitKind = kindNode === undefined ? null : r.string(kindNode, childPath(path, 'unit_kind'));
+  const unitKind =
+    kindNode === undefined ? null : r.oneOf(kindNode, childPath(path, 'unit_kind'), UNIT_KINDS);
   const rateNode = r.required(e, 'rate', path);
   const rate = rateNode === undefined ? null : r.decimal(rateNode, childPath(path, 'rate'), { min: '0' });
   let shares: string[] | null = [];
