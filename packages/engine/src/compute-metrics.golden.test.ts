@@ -267,6 +267,25 @@ describe('goals, attainment and pacing', () => {
   });
 });
 
+describe('forecast to the period end (run rate)', () => {
+  it('projects flow metrics, keeps ratios and snapshots, and gives nothing for growth', () => {
+    const result = computeMetrics(store, {
+      scope: person('r1'),
+      period: '2026-Q3',
+      asOf: '2026-08-15', // 46 of 92 days
+      metrics: ['revenue', 'orders', 'collection_rate', 'pipeline_value', 'revenue_growth'],
+    });
+    expect(result.elapsed).toBe(0.5);
+    expect(result.forecast).toEqual({
+      revenue: 200000,
+      orders: 2,
+      collection_rate: 0.8,
+      pipeline_value: 200000,
+      revenue_growth: null,
+    });
+  });
+});
+
 describe('zero denominators', () => {
   it('gives null ratios and zero counts for a scope without facts', () => {
     const m = q3(person('nobody'));
