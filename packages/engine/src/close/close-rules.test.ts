@@ -190,3 +190,47 @@ compensation:
     expect([w1.pool, w1.unallocated]).toEqual(['500.00', '350.00']);
   });
 });
+
+describe('commission on collected, with a filter', () => {
+  it('pays on the payments of product line A only and lists them', () => {
+    const parsed = parsePlan(`compensation:
+  - id: p
+    applies_to: { role: rep }
+    components:
+      - { id: cash, type: tiered_commission, base: collected, filter: { product_line: A }, mode: marginal, tiers: [{ upto: 100, rate: 0.1 }, { rate: 0.2 }] }
+`);
+    if ('errors' in parsed) throw new Error(JSON.stringify(parsed.errors));
+    const store = new FactStore();
+    store.setOrg(new OrgChart(units, [rep('r', 'e1')]));
+    store.load({
+      products: [
+        { id: 'pa', line: 'A' },
+        { id: 'pb', line: 'B' },
+      ],
+      customers: [{ id: 'k' }],
+      orders: [
+        { id: 'oa', date: '2026-06-20', repId: 'r', customerId: 'k', productId: 'pa', amount: m('500') },
+        { id: 'ob', date: '2026-07-02', repId: 'r', customerId: 'k', productId: 'pb', amount: m('500') },
+      ],
+      payments: [
+        { id: 'ya', date: '2026-07-10', orderId: 'oa', amount: m('150.05') },
+        { id: 'yb', date: '2026-07-11', orderId: 'ob', amount: m('400') },
+        { id: 'late', date: '2026-10-20', orderId: 'oa', amount: m('100') },
+      ],
+    });
+    const result = computeClose({
+      store,
+      plan: parsed.plan,
+      period: '2026-Q3',
+      asOf: '2026-10-15',
+      people: [rep('r', 'e1')],
+      units,
+      goalsOf: () => ({}),
+    });
+    // 10% × 100 + 20% × 50.05 = 20.01
+    expect(result.json.people[0]!.pay).toEqual([{ component: 'cash', amount: '20.01' }]);
+    expect(result.explain.people.r!.pay[0]!.events).toEqual([
+      { kind: 'payment', id: 'ya', date: '2026-07-10', amount: 15_005 },
+    ]);
+  });
+});
