@@ -15,6 +15,7 @@ interface ImportCommandOptions {
   encoding?: string;
   dryRun?: boolean;
   json?: boolean;
+  reason?: string;
 }
 
 /** `FILE:row ROW, column COL: reason (value "…")` — one line per bad row (contract §7: name file, row, column). */
@@ -67,6 +68,7 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'the CSV (UTF-8 or GB18030) or XLSX file')
     .option('--encoding <encoding>', 'CSV encoding, instead of detecting it (utf-8, gb18030, gbk…)')
     .option('--dry-run', 'validate and count, write nothing')
+    .option('--reason <text>', 'why goals of a locked period change (recorded in the audit log)')
     .option('--json', 'print the report as JSON')
     .action(async (entity: string, file: string, options: ImportCommandOptions, command: Command) => {
       // Usage errors first (exit 2), before a database is opened or created.
@@ -81,6 +83,7 @@ export function registerImport(program: Command): void {
           actor: SYSTEM_ACTOR,
           source: file,
           dryRun: options.dryRun ?? false,
+          reason: options.reason,
           onProgress: (p) => bar.update(p),
           ...(encoding ? { encoding } : {}),
         });

@@ -13,6 +13,11 @@ export function permissionsOf(actor: Actor): Record<string, boolean> {
     importData: is('finance', 'admin', 'hr'),
     importFacts: is('finance', 'admin'),
     viewAudit: is('admin'),
+    // Goals (modules/goals/goals.policy.ts decides per scope; these only steer what the UI offers).
+    viewGoals: true,
+    editGoals: is('manager', 'hr', 'finance', 'admin'),
+    proposeGoals: is('rep', 'manager'),
+    lockGoals: is('hr', 'finance', 'admin'),
     manageUsers: is('admin'),
   };
 }

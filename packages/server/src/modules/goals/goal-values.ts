@@ -2,7 +2,7 @@
  * Goal values as exact decimal text (contract §1, §5): parsed from requests, stored in canonical
  * form, presented as money strings for money metrics and canonical decimals otherwise.
  */
-import { fen, formatMoney, MONEY_METRICS } from '@attain/engine';
+import { type BaseMetric, FLOW_METRICS, fen, formatMoney, MONEY_METRICS } from '@attain/engine';
 import { AppError } from '../../errors.ts';
 import {
   addDecimals,
@@ -15,26 +15,8 @@ import { decimalTextToFen } from '../tracking/decimal-fen.ts';
 
 export const isMoneyMetric = (metric: string): boolean => MONEY_METRICS.has(metric);
 
-/**
- * Metrics whose goals add up over people, units and months, so a split must sum to the whole
- * (the engine's additive metrics; its index does not export that set, so it is named here).
- */
-const ADDITIVE_METRICS: ReadonlySet<string> = new Set([
-  'revenue',
-  'orders',
-  'new_customers',
-  'new_customer_revenue',
-  'collected',
-  'visits',
-  'calls',
-  'demos',
-  'proposals',
-  'activities',
-  'leads',
-  'complaints',
-]);
-
-export const isAdditiveMetric = (metric: string): boolean => ADDITIVE_METRICS.has(metric);
+/** Goals of flow metrics add up over people, units and months, so a split must sum to the whole. */
+export const isAdditiveMetric = (metric: string): boolean => FLOW_METRICS.has(metric as BaseMetric);
 
 /**
  * Reads a goal value from a request (string preferred; a JSON number is read by its shortest

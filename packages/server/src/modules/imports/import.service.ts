@@ -15,6 +15,7 @@ import {
   type EntitySpec,
   isEntityName,
 } from '../entities/entities.ts';
+import { cleanReason, requireReasonIfLocked } from '../goals/locks.service.ts';
 import { beginRevision } from '../tracking/revisions.repository.ts';
 import { checkEncodingName } from './detect-encoding.ts';
 import type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   /** What the report and the audit entry call the source (a file name). */
   source: string;
   dryRun?: boolean;
+  /** Why goals of a locked period are changed (docs/goals.md: locks); recorded in the audit entry. */
+  reason?: string;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -156,19 +159,39 @@ async function runImport(
   }
 
   // Pass 2: stream again and write in batches, in one transaction with its audit entry.
-  const counts = dryRun
-    ? await writePass(db.kysely, spec, openPass, true, progress)
-    : await db.kysely.transaction().execute(async (trx) => {
-        // Goals are read from the database, not the fact store: they need no revision.
-        const rev = spec.name === 'goals' ? null : await beginRevision(trx, options.actor, spec.name);
-        const written = await writePass(trx, spec, openPass, false, progress, rev);
-        await appendAudit(trx, options.actor, {
-          action: 'import',
-          entity: spec.name,
-          detail: { source: options.source, rows: report.rows, ...written },
+  const reason = cleanReason(options.reason);
+  let counts: WriteCounts;
+  try {
+    counts = dryRun
+      ? (await writePass(db.kysely, spec, openPass, true, progress, null, reason)).counts
+      : await db.kysely.transaction().execute(async (trx) => {
+          // Goals are read from the database, not the fact store: they need no revision.
+          const rev = spec.name === 'goals' ? null : await beginRevision(trx, options.actor, spec.name);
+          const { counts: written, locked } = await writePass(
+            trx,
+            spec,
+            openPass,
+            false,
+            progress,
+            rev,
+            reason,
+          );
+          const lockDetail = locked.length > 0 ? { lockedPeriods: locked, reason } : {};
+          await appendAudit(trx, options.actor, {
+            action: 'import',
+            entity: spec.name,
+            detail: { source: options.source, rows: report.rows, ...written, ...lockDetail },
+          });
+          return written;
         });
-        return written;
-      });
+  } catch (error) {
+    // A locked goal period without a reason fails the whole file, like an invalid row: the
+    // transaction is rolled back and the report says why.
+    if (!(error instanceof AppError) || error.field !== 'reason') throw error;
+    report.errors = [{ row: 1, column: 'period', value: '', reason: error.message }];
+    progress.report('done', report.rows, true);
+    return report;
+  }
   Object.assign(report, counts, { ok: true });
   progress.report('done', report.rows, true);
   return report;
@@ -180,10 +203,12 @@ async function writePass(
   openPass: OpenPass,
   dryRun: boolean,
   progress: ProgressReporter,
-  rev: number | null = null,
-): Promise<WriteCounts> {
+  rev: number | null,
+  reason: string | null,
+): Promise<{ counts: WriteCounts; locked: string[] }> {
   const pass = await openPass(progress.bytes);
   const writer = createBatchWriter(executor, spec, dryRun, rev);
+  const periods = new Set<string>();
   let rows = 0;
   progress.report('writing', 0, true);
   for await (const row of pass.rows) {
@@ -193,11 +218,14 @@ async function writePass(
         'import_invalid',
         `${spec.name}: the source changed while it was being imported (row ${row.row})`,
       );
+    if (spec.name === 'goals') periods.add(String(record.period));
     await writer.add(record);
     rows += 1;
     progress.report('writing', rows);
   }
   const counts = await writer.finish();
+  // Checked last, inside the transaction: a refusal rolls back everything written above.
+  const locked = spec.name === 'goals' ? await requireReasonIfLocked(executor, [...periods], reason) : [];
   progress.report('writing', rows, true);
-  return counts;
+  return { counts, locked };
 }

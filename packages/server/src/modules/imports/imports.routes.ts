@@ -57,6 +57,8 @@ const previewSchema = z.object({
 const uploadFields = z.object({
   encoding: z.string().trim().min(1).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
+  /** Why goals of a locked period change (goals only). */
+  reason: z.string().trim().max(500).optional(),
 });
 
 const CONTENT_TYPES = {
@@ -81,7 +83,7 @@ function uploadOptions(upload: Upload) {
     );
   }
   const encoding = parsed.data.encoding === undefined ? undefined : checkEncodingName(parsed.data.encoding);
-  return { encoding, dryRun: parsed.data.dryRun === 'true' };
+  return { encoding, dryRun: parsed.data.dryRun === 'true', reason: parsed.data.reason };
 }
 
 /** Starts the background import of an upload; the job removes the upload when it ends. */
@@ -93,13 +95,14 @@ function startUploadImport(jobs: ImportJobs, db: Db, actor: Actor, entity: Entit
     void upload.remove();
     throw error;
   }
-  const { encoding, dryRun } = options;
+  const { encoding, dryRun, reason } = options;
   const run = (onProgress: (p: ImportProgress) => void) =>
     importFile(db, upload.filePath, {
       entity,
       actor,
       source: upload.fileName,
       dryRun,
+      reason,
       onProgress,
       ...(encoding ? { encoding } : {}),
     });
