@@ -250,10 +250,15 @@ export class OrderBook {
     if (!this.alive.get(order)) return;
     const day = this.day.get(order);
     const amount = this.amount.get(order);
+    const solo = this.soloPerson(order);
+    // SALES.revenue, SALES.cost, SALES.orders are measures 0, 1, 2
+    if (solo >= 0) {
+      this.cube.addRow(solo, day, [sign * amount, sign * this.cost.get(order), amount > 0 ? sign : 0]);
+      return;
+    }
     const revenue = this.creditedParts(order, amount);
     const cost = this.creditedParts(order, this.cost.get(order));
     for (let i = 0; i < revenue.length; i++) {
-      // SALES.revenue, SALES.cost, SALES.orders are measures 0, 1, 2
       this.cube.addRow(revenue[i]!.person, day, [
         sign * revenue[i]!.amount,
         sign * cost[i]!.amount,
