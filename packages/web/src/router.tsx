@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
+import { RouteErrorPage } from './pages/not-found/RouteErrorPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 
 // Pages behind the sign-in load on demand: the login screen stays small.
@@ -18,13 +19,20 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'org', element: <OrgPage /> },
-      { path: 'data/:entity', element: <EntityBrowserPage /> },
-      { path: 'import', element: <ImportPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // A page's failure shows inside the layout, menu still there.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'org', element: <OrgPage /> },
+          { path: 'data/:entity', element: <EntityBrowserPage /> },
+          { path: 'import', element: <ImportPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

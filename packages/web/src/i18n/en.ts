@@ -19,6 +19,8 @@ export const en: Messages = {
     forbidden: 'You are not allowed to see this page',
     backHome: 'Back to home',
     notFound: 'Page not found',
+    pageError: 'This page failed to load',
+    reload: 'Reload',
   },
   language: { label: 'Language', zh: '中文', en: 'English' },
   roles: { admin: 'Administrator', manager: 'Manager', rep: 'Sales rep', hr: 'HR', finance: 'Finance' },
@@ -87,7 +89,8 @@ export const en: Messages = {
   org: {
     title: 'Organization',
     searchUnits: 'Search units',
-    headcount: '{{count}} people',
+    headcount_one: '{{count}} person',
+    headcount_other: '{{count}} people',
     pickUnit: 'Pick a unit on the left',
     peopleOf: 'People of {{unit}} (including sub-units)',
     searchPeople: 'Search name, id or email',

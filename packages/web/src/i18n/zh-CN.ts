@@ -18,6 +18,8 @@ export const zhCN = {
     forbidden: '您没有权限查看此页面',
     backHome: '返回首页',
     notFound: '页面不存在',
+    pageError: '页面加载失败',
+    reload: '重新加载',
   },
   language: { label: '语言', zh: '中文', en: 'English' },
   roles: { admin: '管理员', manager: '经理', rep: '销售代表', hr: '人力资源', finance: '财务' },
@@ -79,7 +81,8 @@ export const zhCN = {
   org: {
     title: '组织架构',
     searchUnits: '搜索单元',
-    headcount: '{{count}} 人',
+    headcount_one: '{{count}} 人',
+    headcount_other: '{{count}} 人',
     pickUnit: '请在左侧选择一个组织单元',
     peopleOf: '{{unit}} 的成员（含下级单元）',
     searchPeople: '搜索姓名、工号或邮箱',

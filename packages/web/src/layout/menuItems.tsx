@@ -51,5 +51,6 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
   const match = /^\/(data\/[^/]+|org|import|audit)/.exec(pathname);
-  return match ? `/${match[1]}` : '/';
+  if (pathname === '/') return '/';
+  return match ? `/${match[1]}` : '';
 };

@@ -25,7 +25,7 @@ export function UnitTree({ units, selectedId, onSelect }: Props) {
   const toData = (node: UnitNode): DataNode => ({
     key: node.unit.id,
     title: (
-      <span>
+      <span style={{ whiteSpace: 'nowrap' }}>
         <Typography.Text strong={matches.has(node.unit.id) && search !== ''}>
           {node.unit.name}
         </Typography.Text>{' '}
