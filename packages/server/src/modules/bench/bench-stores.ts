@@ -42,7 +42,7 @@ export async function ensureLoaded(
   log(`bulk-loading the data set into ${dialect}`);
   const fresh = await freshDatabase(dialect, name, place);
   let started = performance.now();
-  await timeBulkLoads(fresh, data);
+  await timeBulkLoads(fresh, data, true);
   const loadMs = performance.now() - started;
   log(`loaded in ${(loadMs / 1000).toFixed(1)} s; adding covering indexes`);
   started = performance.now();
