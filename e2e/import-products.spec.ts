@@ -38,6 +38,9 @@ test('admin imports products: a bad file is refused row by row, the fixed one la
   await page.locator('input[type=file]').setInputFiles(fixture('products-fixed.csv'));
   await expect(page.getByTestId('chosen-file')).toContainText('products-fixed.csv');
   await expect(page.getByTestId('preview-table')).toContainText('测试产品二');
+  // A dry run checks the whole file and writes nothing.
+  await page.getByRole('button', { name: /试导入/ }).click();
+  await expect(page.getByText('检查通过：文件可以导入')).toBeVisible();
   await page.getByRole('button', { name: '正式导入' }).click();
   await expect(page.getByText('导入成功')).toBeVisible();
   await expect(page.getByTestId('stat-inserted')).toContainText('3');
