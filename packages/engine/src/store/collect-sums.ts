@@ -8,7 +8,7 @@ import type { FactStore } from './fact-store.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { countLeads, orderFilter, scanSales, scopeSink, sumNewCustomerRevenue } from './order-scan.ts';
 import { type PersonPassQuery, personPass } from './person-pass.ts';
-import { type ResolvedScope, resolveScope, type Scope } from './scope.ts';
+import { counts, type ResolvedScope, resolveScope, type Scope } from './scope.ts';
 import { CORRECTION } from './split-corrections.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
 
@@ -45,11 +45,16 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
     sums.orders += corrections[CORRECTION.orders]!;
     sums.newCustomers += corrections[CORRECTION.newCustomers]!;
   }
-  const parts: ('sales' | 'newCustomerRevenue' | 'leads')[] = [];
+  const parts: ('sales' | 'newCustomerRevenue')[] = [];
   if (scan) parts.push('sales');
   if (needs.newCustomerRevenue) parts.push('newCustomerRevenue');
-  if (needs.leadConversion) parts.push('leads');
   if (from <= snapshot) {
+    if (query.forceScan) {
+      sums.leadsConverted = 0;
+      countLeads(store, scopeSink(scope, sums), from, snapshot, query.asOfDay);
+    } else {
+      sums.leadsConverted -= convertedAfter(store, scope, from, snapshot, query.asOfDay);
+    }
     const filterKey = formatMetricKey({ base: 'revenue', variant: 'value', filters: query.filters ?? {} });
     const pass = (part: PersonPassQuery['part']) =>
       personPass(store, { from, to: snapshot, asOfDay: query.asOfDay, filterKey, accept, part });
@@ -59,15 +64,14 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
     } else {
       const sink = scopeSink(scope, sums);
       if (scan) scanSales(store, sink, from, snapshot, accept);
-      // New customer revenue and conversions add up over people: when nobody joins or leaves the
-      // unit within the window, the unit's are the sum of its members' (memoised per-person passes).
+      // New customer revenue adds up over people: when nobody joins or leaves the unit within
+      // the window, the unit's is the sum of its members' (memoised per-person passes).
       const whole = [...scope.members.values()].every(
         (r) => r.length === 1 && r[0]![0] === from && r[0]![1] === snapshot,
       );
       for (const part of parts.filter((p) => p !== 'sales')) {
         if (whole) for (const person of scope.members.keys()) addPart(sums, part, pass(part).get(person));
-        else if (part === 'newCustomerRevenue') sumNewCustomerRevenue(store, sink, from, snapshot, accept);
-        else countLeads(store, sink, from, snapshot, query.asOfDay);
+        else sumNewCustomerRevenue(store, sink, from, snapshot, accept);
       }
     }
   }
@@ -84,8 +88,31 @@ function addPart(sums: Sums, part: PersonPassQuery['part'], mine: Sums | undefin
     sums.orders = mine.orders;
     sums.newCustomers = mine.newCustomers;
     sums.collected = mine.collected;
-  } else if (part === 'newCustomerRevenue') sums.newCustomerRevenue += mine.newCustomerRevenue;
-  else sums.leadsConverted += mine.leadsConverted;
+  } else sums.newCustomerRevenue += mine.newCustomerRevenue;
+}
+
+/**
+ * lead_conversion_rate counts conversions on or before A (contract §5); the cube holds every
+ * conversion by created_on, so subtract the leads of the window converted after A (usually none:
+ * only a backdated A has any).
+ */
+function convertedAfter(
+  store: FactStore,
+  scope: ResolvedScope,
+  from: number,
+  to: number,
+  asOfDay: number,
+): number {
+  const leads = store.events.leads;
+  let late = 0;
+  for (const [day, rows] of store.events.leadsByConvertedDay) {
+    if (day <= asOfDay) continue;
+    for (const row of rows) {
+      const created = leads.day.get(row);
+      if (created >= from && created <= to && counts(scope, leads.person.get(row), created)) late++;
+    }
+  }
+  return late;
 }
 
 function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
@@ -111,6 +138,7 @@ function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
   sums.proposals = activity[4]!;
   sums.activities = activity[ACTIVITY.total]!;
   sums.leads = misc[MISC.leads]!;
+  sums.leadsConverted = misc[MISC.leadsConverted]!;
   sums.complaints = misc[MISC.complaints]!;
   sums.npsResponses = misc[MISC.npsResponses]!;
   sums.npsPromoters = misc[MISC.npsPromoters]!;

@@ -6,7 +6,15 @@
  */
 import type { DayCube } from './day-cube.ts';
 import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact } from './facts.ts';
-import { DayParser, Dictionary, float64Column, int32Column, NO_DAY, uint8Column } from './growable.ts';
+import {
+  DayParser,
+  Dictionary,
+  float64Column,
+  int32Column,
+  NO_DAY,
+  toggle,
+  uint8Column,
+} from './growable.ts';
 import { ACTIVITY, ACTIVITY_TYPES, MISC } from './measures.ts';
 
 /** One table of events: an id dictionary, an alive flag, a person and a day column. */
@@ -38,6 +46,8 @@ export class EventLog {
   readonly activityType = int32Column(-1);
   readonly leads = new EventTable();
   readonly leadConverted = int32Column(NO_DAY);
+  /** converted_on → leads converted that day (to subtract conversions after A). */
+  readonly leadsByConvertedDay = new Map<number, Set<number>>();
   readonly complaints = new EventTable();
   readonly surveys = new EventTable();
   /** 0 nps, 1 csat, −1 other. */
@@ -69,10 +79,10 @@ export class EventLog {
 
   upsertLead(fact: LeadFact): void {
     const t = this.leads;
-    const row = t.begin(fact.id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.leads, -1));
+    const row = t.begin(fact.id, (r) => this.applyLead(r, -1));
     this.setEvent(t, row, fact.repId, fact.createdOn);
     this.leadConverted.set(row, this.dayOrNone(fact.convertedOn));
-    this.misc.add(t.person.get(row), t.day.get(row), MISC.leads, 1);
+    this.applyLead(row, 1);
   }
 
   upsertComplaint(fact: ComplaintFact): void {
@@ -104,7 +114,7 @@ export class EventLog {
   }
   removeLead(id: string): void {
     const t = this.leads;
-    t.remove(id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.leads, -1));
+    t.remove(id, (r) => this.applyLead(r, -1));
   }
   removeComplaint(id: string): void {
     const t = this.complaints;
@@ -125,6 +135,16 @@ export class EventLog {
     table.alive.set(row, 1);
     table.person.set(row, this.people.intern(repId));
     table.day.set(row, this.dates.day(date));
+  }
+
+  private applyLead(row: number, sign: number): void {
+    const person = this.leads.person.get(row);
+    const created = this.leads.day.get(row);
+    const converted = this.leadConverted.get(row);
+    this.misc.add(person, created, MISC.leads, sign);
+    if (converted === NO_DAY) return;
+    this.misc.add(person, created, MISC.leadsConverted, sign);
+    toggle(this.leadsByConvertedDay, converted, row, sign);
   }
 
   private applyActivity(row: number, sign: number): void {

@@ -36,5 +36,7 @@ export const MISC = {
   /** Pipeline as two running sums: amount by created_on minus amount by closed_on. */
   oppOpenedAmount: 10,
   oppClosedAmount: 11,
-  width: 12,
+  /** Leads with a converted_on, by created_on (lead_conversion_rate subtracts those converted after A). */
+  leadsConverted: 12,
+  width: 13,
 } as const;

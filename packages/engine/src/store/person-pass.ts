@@ -5,7 +5,7 @@
  * result cannot tell.
  */
 import type { FactStore } from './fact-store.ts';
-import { type CreditSink, countLeads, scanSales, sumNewCustomerRevenue } from './order-scan.ts';
+import { type CreditSink, scanSales, sumNewCustomerRevenue } from './order-scan.ts';
 import { emptySums, type Sums } from './sums.ts';
 
 export interface PersonPassQuery {
@@ -15,14 +15,14 @@ export interface PersonPassQuery {
   /** Canonical text of the filters ('' for none), the memo key's part. */
   readonly filterKey: string;
   readonly accept: (order: number) => boolean;
-  readonly part: 'sales' | 'newCustomerRevenue' | 'leads';
+  readonly part: 'sales' | 'newCustomerRevenue';
 }
 
 const MEMO_LIMIT = 64;
 
 /**
- * Sums of one part (sales scan, new customer revenue or lead conversions) for every person.
- * @example personPass(store, { from, to, asOfDay, filterKey: '', accept: () => true, part: 'leads' }).get(person)
+ * Sums of one part (sales scan or new customer revenue) for every person.
+ * @example personPass(store, { from, to, asOfDay, filterKey: '', accept: () => true, part: 'newCustomerRevenue' }).get(person)
  */
 export function personPass(store: FactStore, query: PersonPassQuery): ReadonlyMap<number, Sums> {
   const key = `${store.version}|${query.part}|${query.from}|${query.to}|${query.asOfDay}|${query.filterKey}`;
@@ -40,9 +40,7 @@ export function personPass(store: FactStore, query: PersonPassQuery): ReadonlyMa
     },
   };
   if (query.part === 'sales') scanSales(store, sink, query.from, query.to, query.accept);
-  else if (query.part === 'newCustomerRevenue')
-    sumNewCustomerRevenue(store, sink, query.from, query.to, query.accept);
-  else countLeads(store, sink, query.from, query.to, query.asOfDay);
+  else sumNewCustomerRevenue(store, sink, query.from, query.to, query.accept);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, byPerson);
   return byPerson;
