@@ -66,6 +66,7 @@ export const en: Messages = {
   },
   menu: {
     home: 'Home',
+    dashboard: 'Dashboard',
     org: 'Organization',
     data: 'Data',
     dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },
@@ -76,7 +77,7 @@ export const en: Messages = {
     welcome: 'Welcome, {{name}}',
     roleLine: 'Your role: {{role}}',
     intro:
-      'Attain helps you set sales goals, track performance and run appraisals. Dashboards are coming soon.',
+      'Attain helps you set sales goals, track performance and run appraisals. Open the dashboard to see live progress.',
     whatYouCanDo: 'What you can do',
     open: 'Open',
     cards: {

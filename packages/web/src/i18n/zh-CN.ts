@@ -59,6 +59,7 @@ export const zhCN = {
   },
   menu: {
     home: '首页',
+    dashboard: '业绩看板',
     org: '组织架构',
     data: '数据',
     dataGroups: { org: '组织', master: '产品与客户', facts: '业务数据', goals: '目标' },
@@ -68,7 +69,7 @@ export const zhCN = {
   home: {
     welcome: '欢迎，{{name}}',
     roleLine: '您的角色：{{role}}',
-    intro: '达成帮助您设定销售目标、追踪业绩并完成绩效考核。仪表盘即将上线。',
+    intro: '达成帮助您设定销售目标、追踪业绩并完成绩效考核。打开业绩看板，查看实时进度。',
     whatYouCanDo: '您可以',
     open: '打开',
     cards: {

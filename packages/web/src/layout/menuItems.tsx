@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
   UploadOutlined,
@@ -26,7 +27,10 @@ const groupOf = (entity: string): string =>
 
 /** The side menu a user sees: only what their permissions allow (the server enforces it anyway). */
 export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: TFunction, language: string) {
-  const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
+  const items: MenuItem[] = [
+    { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
+    { key: '/dashboard', icon: <DashboardOutlined />, label: t('menu.dashboard') },
+  ];
   if (access.canSeeOrg) items.push({ key: '/org', icon: <ClusterOutlined />, label: t('menu.org') });
   if (access.canBrowseData && entities.length > 0) {
     items.push({
@@ -50,7 +54,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
-  const match = /^\/(data\/[^/]+|org|import|audit)/.exec(pathname);
+  const match = /^\/(data\/[^/]+|dashboard|org|import|audit)/.exec(pathname);
   if (pathname === '/') return '/';
   return match ? `/${match[1]}` : '';
 };

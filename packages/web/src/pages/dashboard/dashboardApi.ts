@@ -75,7 +75,9 @@ export const fetchKpis = (query: DashboardQuery) => api<KpiResponse>('/dashboard
 export const fetchTrend = (query: DashboardQuery, metric: string, grain: 'month' | 'week') =>
   api<TrendResponse>('/dashboard/trend', { query: q(query, { metric, grain }) });
 export const fetchDrill = (query: DashboardQuery, unitId: string, metric: string) =>
-  api<DrillResponse>('/dashboard/drill', { query: q({ ...query, scopeKind: undefined, scopeId: undefined }, { unitId, metric }) });
+  api<DrillResponse>('/dashboard/drill', {
+    query: q({ ...query, scopeKind: undefined, scopeId: undefined }, { unitId, metric }),
+  });
 export const fetchBreakdown = (query: DashboardQuery, dimension: string, metric: string) =>
   api<BreakdownResponse>('/dashboard/breakdown', { query: q(query, { dimension, metric }) });
 export const fetchLeaderboard = (query: DashboardQuery, unitId: string, metric: string) =>

@@ -7,7 +7,11 @@ export interface ExportColumn {
 }
 
 /** Downloads the rows a table shows as XLSX (POST /api/v1/exports/xlsx). */
-export async function exportXlsx(fileName: string, columns: readonly ExportColumn[], rows: readonly Record<string, unknown>[]) {
+export async function exportXlsx(
+  fileName: string,
+  columns: readonly ExportColumn[],
+  rows: readonly Record<string, unknown>[],
+) {
   const response = await fetch('/api/v1/exports/xlsx', {
     method: 'POST',
     credentials: 'same-origin',

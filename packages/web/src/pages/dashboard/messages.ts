@@ -19,8 +19,23 @@ const zh = {
     visits: '拜访次数',
     win_rate: '赢单率',
   },
-  card: { goal: '目标', attainment: '达成率', pacing: '进度达成', forecast: '预测', gap: '差距', noGoal: '未设目标' },
-  trend: { title: '趋势', month: '按月', week: '按周', actual: '实际', goal: '目标', mom: '环比', yoy: '同比' },
+  card: {
+    goal: '目标',
+    attainment: '达成率',
+    pacing: '进度达成',
+    forecast: '预测',
+    gap: '差距',
+    noGoal: '未设目标',
+  },
+  trend: {
+    title: '趋势',
+    month: '按月',
+    week: '按周',
+    actual: '实际',
+    goal: '目标',
+    mom: '环比',
+    yoy: '同比',
+  },
   drill: { title: '下钻', name: '名称', up: '返回上级', open: '查看' },
   breakdown: { title: '构成' },
   leaderboard: { title: '排行榜', rank: '名次', name: '姓名' },
@@ -29,7 +44,9 @@ const zh = {
   noData: '暂无数据',
 };
 
-type Messages = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : { [J in keyof (typeof zh)[K]]: string } };
+type Messages = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : { [J in keyof (typeof zh)[K]]: string };
+};
 
 const en: Messages = {
   title: 'Performance dashboard',
@@ -49,8 +66,23 @@ const en: Messages = {
     visits: 'Visits',
     win_rate: 'Win rate',
   },
-  card: { goal: 'Goal', attainment: 'Attainment', pacing: 'Pacing', forecast: 'Forecast', gap: 'Gap', noGoal: 'No goal' },
-  trend: { title: 'Trend', month: 'Monthly', week: 'Weekly', actual: 'Actual', goal: 'Goal', mom: 'MoM', yoy: 'YoY' },
+  card: {
+    goal: 'Goal',
+    attainment: 'Attainment',
+    pacing: 'Pacing',
+    forecast: 'Forecast',
+    gap: 'Gap',
+    noGoal: 'No goal',
+  },
+  trend: {
+    title: 'Trend',
+    month: 'Monthly',
+    week: 'Weekly',
+    actual: 'Actual',
+    goal: 'Goal',
+    mom: 'MoM',
+    yoy: 'YoY',
+  },
   drill: { title: 'Drill-down', name: 'Name', up: 'Up one level', open: 'Open' },
   breakdown: { title: 'Breakdown' },
   leaderboard: { title: 'Leaderboard', rank: 'Rank', name: 'Name' },

@@ -1,0 +1,48 @@
+import { Card, Col, Progress, Row, Statistic, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { KpiResponse } from './dashboardApi.ts';
+import { NAMESPACE } from './messages.ts';
+import { formatMetric, formatPercent } from './metricFormat.ts';
+
+/** Progress colour: on pace (≥ 100% of time elapsed) green, close amber, behind red. */
+const paceColor = (pacing: number | null) =>
+  pacing === null ? undefined : pacing >= 1 ? '#52c41a' : pacing >= 0.85 ? '#faad14' : '#ff4d4f';
+
+export function KpiCards({ data, language }: { data: KpiResponse; language: string }) {
+  const { t } = useTranslation(NAMESPACE);
+  return (
+    <Row gutter={[16, 16]}>
+      {data.cards.map((card) => (
+        <Col key={card.key} xs={24} sm={12} xl={6}>
+          <Card size="small" data-testid={`kpi-${card.metric}`}>
+            <Statistic
+              title={t(`metrics.${card.metric}`)}
+              value={formatMetric(card.key, card.actual, language)}
+            />
+            {card.goal === null ? (
+              <Typography.Text type="secondary">{t('card.noGoal')}</Typography.Text>
+            ) : (
+              <>
+                <Tooltip title={`${t('card.pacing')} ${formatPercent(card.pacing)}`}>
+                  <Progress
+                    percent={Math.round((card.attainment ?? 0) * 1000) / 10}
+                    strokeColor={paceColor(card.pacing)}
+                    success={{ percent: Math.round(data.elapsed * 1000) / 10, strokeColor: '#d9d9d9' }}
+                    size="small"
+                    format={() => formatPercent(card.attainment)}
+                  />
+                </Tooltip>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('card.goal')} {formatMetric(card.key, card.goal, language)}
+                  {card.gap !== null && ` · ${t('card.gap')} ${formatMetric(card.key, card.gap, language)}`}
+                  {card.forecast !== null &&
+                    ` · ${t('card.forecast')} ${formatMetric(card.key, card.forecast, language)}`}
+                </Typography.Text>
+              </>
+            )}
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
