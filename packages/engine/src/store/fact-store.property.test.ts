@@ -45,7 +45,7 @@ function allMetrics(store: FactStore) {
   );
 }
 
-const runs = { numRuns: 150 };
+const runs = { numRuns: 100 };
 
 describe('fact store', () => {
   it('equals a full rebuild for any order of arrival, with upserts, removals and a late org chart', () => {
@@ -60,7 +60,7 @@ describe('fact store', () => {
         expect(incremental.dumpAggregates()).toEqual(rebuilt.dumpAggregates());
         expect(allMetrics(incremental)).toEqual(allMetrics(rebuilt));
       }),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
   }, 30_000);
 
