@@ -34,7 +34,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000, // generous: CI machines here have 2 shared cores
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
@@ -49,7 +49,7 @@ export default defineConfig({
     {
       command: `rm -rf .tmp/e2e-empty && node packages/server/bin/attain.js --db .tmp/e2e-empty/attain.db serve --port ${EMPTY_PORT}`,
       url: `http://127.0.0.1:${EMPTY_PORT}/api/v1/setup`,
-      timeout: 60_000,
+      timeout: 90_000, // generous: CI machines here have 2 shared cores
       reuseExistingServer: false,
     },
   ],
