@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_goal_workflow.ts';
 import * as m0003 from './migrations/0003_revisions.ts';
+import * as m0004 from './migrations/0004_plans_and_closes.ts';
 
 /** Migrations are frozen once released: add a new file, never edit an old one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_goal_workflow': m0002,
   '0003_revisions': m0003,
+  '0004_plans_and_closes': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -208,6 +208,9 @@ export interface Database {
   goal_proposal_events: GoalProposalEventsTable;
   goal_locks: GoalLocksTable;
   revisions: RevisionsTable;
+  plan_versions: PlanVersionsTable;
+  close_runs: CloseRunsTable;
+  close_approvals: CloseApprovalsTable;
 }
 
 /** A bottom-up goal proposal (docs/goals.md); status proposed | returned | approved. */
@@ -249,4 +252,49 @@ export interface GoalLocksTable {
   locked_by: string;
   locked_at: string;
   reason: string | null;
+}
+
+/** One applied plan file (0004_plans_and_closes): the YAML as given and the parsed plan as JSON. */
+export interface PlanVersionsTable {
+  version: number;
+  yaml: string;
+  plan_json: string;
+  applied_by: string;
+  applied_at: string;
+  note: string | null;
+}
+
+/** One close run: inputs, data fingerprint, approval state and full results (docs/pay.md). */
+export interface CloseRunsTable {
+  id: number;
+  period: string;
+  period_start: string;
+  period_end: string;
+  as_of: string;
+  plan_version: number;
+  data_revision: number;
+  goals_hash: string;
+  /** draft | manager_approved | finance_approved */
+  state: string;
+  created_by: string;
+  created_at: string;
+  reason: string | null;
+  previous_id: number | null;
+  /** `close --json` of the run (contract §7). */
+  result_json: string;
+  /** The engine's explanation beside it. */
+  explain_json: string;
+}
+
+/** One approval of a close run: stage manager (with the approver's unit) or finance. */
+export interface CloseApprovalsTable {
+  close_id: number;
+  n: number;
+  stage: string;
+  approver: string;
+  approver_role: string;
+  person_id: string | null;
+  unit_id: string | null;
+  at: string;
+  comment: string | null;
 }

@@ -1,0 +1,122 @@
+import type { CloseJson, PersonChange } from '@attain/engine';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { openDatabase } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { loadOrgDirectory } from '../modules/access/org-directory.repository.ts';
+import { todayOf } from '../modules/access/request-scope.ts';
+import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
+import {
+  computeStoredPlanClose,
+  type StoredCloseRun,
+  storeCloseRun,
+} from '../modules/closes/close-run.service.ts';
+import { loadFactStore } from '../modules/tracking/fact-store.loader.ts';
+import { latestRevision } from '../modules/tracking/revisions.repository.ts';
+import { databaseOf } from './program.ts';
+
+const optionsSchema = z.object({
+  period: z.string().min(1),
+  asOf: z.iso.date().optional(),
+  json: z.boolean().optional(),
+  reason: z.string().trim().min(1).optional(),
+});
+
+/** A readable table of the close: one line per person. */
+function closeTable(json: CloseJson): string {
+  const header = ['id', 'unit', 'score', 'grade', 'rank', 'total_pay', 'pay', 'awards', 'promotion'];
+  const rows = json.people.map((p) => [
+    p.id,
+    p.unit_id ?? '—',
+    p.score === null ? '—' : p.score.toFixed(2),
+    p.grade ?? '—',
+    p.rank_in_unit === null ? '—' : String(p.rank_in_unit),
+    p.total_pay,
+    p.pay.map((x) => `${x.component} ${x.amount}`).join(', '),
+    p.awards.join(', '),
+    p.promotion_eligible ? 'yes' : '',
+  ]);
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return `${all
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
+}
+
+function runSummary(stored: StoredCloseRun, diff: readonly PersonChange[]): string {
+  const lines = [`stored as close run ${stored.run.id} (plan version ${stored.run.planVersion})`];
+  if (stored.previousId === null) lines.push('first run of this period');
+  else if (diff.length === 0) lines.push(`no changes against run ${stored.previousId}`);
+  else {
+    lines.push(`changes against run ${stored.previousId}:`);
+    for (const change of diff) for (const line of change.lines) lines.push(`  ${line}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `attain close --period P [--as-of D] [--json] [--reason R]` (contract §7). The run is stored
+ * (shared history with the API); a period frozen by an approved run is still computed and
+ * printed, but stored only with --reason (a warning on stderr says so).
+ */
+export function registerClose(program: Command): void {
+  program
+    .command('close')
+    .description(
+      'scores, grades, ranks, commissions, pools, awards and promotion flags for a period (contract §6)',
+    )
+    .requiredOption(
+      '--period <P>',
+      'period: 2026, 2026-H1, 2026-Q3, 2026-07, 2026-W27, 2026-07-01..2026-08-15',
+    )
+    .option('--as-of <date>', 'as-of date A (default: today)')
+    .option('--json', 'print the contract JSON')
+    .option('--reason <text>', 'why a period with an approved run is closed again')
+    .action(async (raw: Record<string, unknown>, command: Command) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError(
+          'validation_failed',
+          `--${String(issue?.path[0] ?? '')}: ${issue?.message}`,
+          'usage',
+        );
+      }
+      const options = parsed.data;
+      const db = await openDatabase(databaseOf(command));
+      try {
+        const dataRevision = await latestRevision(db.kysely);
+        const [store, dir] = await Promise.all([loadFactStore(db.kysely), loadOrgDirectory(db.kysely)]);
+        const computed = await computeStoredPlanClose(
+          { db: db.kysely, store, dir, dataRevision },
+          { period: options.period, asOf: options.asOf ?? todayOf(new Date()) },
+        ).catch((error: unknown) => {
+          if (error instanceof AppError && error.field === 'period')
+            throw new AppError('validation_failed', error.message, 'usage');
+          throw error;
+        });
+        const { json } = computed.result;
+        let stored: StoredCloseRun | null = null;
+        try {
+          stored = await storeCloseRun(db.kysely, SYSTEM_ACTOR, computed, options.reason ?? null);
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+          process.stderr.write(`warning: ${error.message}; this run was not stored (pass --reason)\n`);
+        }
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(json)}\n`);
+          return;
+        }
+        process.stdout.write(`${json.period} (${json.start} – ${json.end}), as of ${json.as_of}\n`);
+        process.stdout.write(closeTable(json));
+        if (stored) process.stdout.write(runSummary(stored, stored.diff));
+      } finally {
+        await db.close();
+      }
+    });
+}

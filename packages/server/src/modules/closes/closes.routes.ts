@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { RouteModule } from '../../http/context.ts';
+import { resolveScope } from '../access/request-scope.ts';
+import { requireActor, requireRole } from '../auth/actor.ts';
+import { approvalStatusOf, approveClose } from './approvals.service.ts';
+import { computeStoredPlanClose, storeCloseRun } from './close-run.service.ts';
+import { presentCloseRun, visibleChanges } from './closes.presenter.ts';
+import { listCloseRuns } from './closes.repository.ts';
+import { closeRunDiff, liveCloseSources, requireCloseRun } from './closes.service.ts';
+import { payrollCsv, payrollTable, payrollXlsx } from './payroll.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const runBody = z.object({
+  period: z.string().min(1),
+  asOf: z.iso.date().optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+const listQuery = z.object({ period: z.string().min(1).optional() });
+const approveBody = z.object({ comment: z.string().max(500).optional() }).optional();
+
+/** Close runs, approvals and payroll export (docs/pay.md). */
+export const closesRoutes: RouteModule = (app, ctx) => {
+  app.post('/closes', { schema: { tags: ['closes'], body: runBody } }, async (request, reply) => {
+    const actor = requireActor(request.actor);
+    requireRole(actor, 'finance', 'admin');
+    const { today } = await resolveScope(ctx, actor);
+    const { period, asOf, reason } = request.body;
+    const computed = await computeStoredPlanClose(await liveCloseSources(ctx), {
+      period,
+      asOf: asOf ?? today,
+    });
+    const stored = await storeCloseRun(ctx.db.kysely, actor, computed, reason ?? null, ctx.now());
+    return reply.status(201).send(stored);
+  });
+
+  app.get('/closes', { schema: { tags: ['closes'], querystring: listQuery } }, async (request) => ({
+    runs: await listCloseRuns(ctx.db.kysely, request.query.period),
+  }));
+
+  app.get('/closes/:id', { schema: { tags: ['closes'], params: idParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const { dir, scope, today } = await resolveScope(ctx, actor);
+    const run = await requireCloseRun(ctx, request.params.id);
+    return presentCloseRun(run, await approvalStatusOf(ctx.db.kysely, dir, run, today), actor, scope);
+  });
+
+  app.get('/closes/:id/diff', { schema: { tags: ['closes'], params: idParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const { scope } = await resolveScope(ctx, actor);
+    const run = await requireCloseRun(ctx, request.params.id);
+    const { previous, changes } = await closeRunDiff(ctx, run);
+    return {
+      id: run.id,
+      previousId: previous?.id ?? null,
+      changes: visibleChanges(run, previous, changes, actor, scope),
+    };
+  });
+
+  app.post(
+    '/closes/:id/approve',
+    { schema: { tags: ['closes'], params: idParams, body: approveBody } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const { dir, today } = await resolveScope(ctx, actor);
+      const comment = request.body?.comment ?? null;
+      return approveClose(ctx.db.kysely, dir, actor, request.params.id, today, comment, ctx.now());
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/closes/:id/payroll.${format}`,
+      { schema: { tags: ['closes'], params: idParams } },
+      async (request, reply) => {
+        const actor = requireActor(request.actor);
+        requireRole(actor, 'finance', 'admin');
+        const run = await requireCloseRun(ctx, request.params.id);
+        const table = payrollTable(run.json, await ctx.facts.directory());
+        reply.header(
+          'content-disposition',
+          `attachment; filename="payroll-${run.period}-run${run.id}.${format}"`,
+        );
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(`\ufeff${payrollCsv(table)}`);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await payrollXlsx(run.period, table));
+      },
+    );
+  }
+};
