@@ -25,5 +25,5 @@ export { collectSums, type SumsQuery } from './store/collect-sums.ts';
 export * from './store/credited-orders.ts';
 export * from './store/fact-store.ts';
 export type * from './store/facts.ts';
-export type { Scope } from './store/scope.ts';
+export { listScopeMembers, type Scope, type ScopeMember } from './store/scope.ts';
 export type { Sums } from './store/sums.ts';

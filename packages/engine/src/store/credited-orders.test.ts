@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../dates.ts';
 import { goldenStore } from '../testing/golden-company.ts';
 import { listCreditedOrders } from './credited-orders.ts';
+import { listScopeMembers } from './scope.ts';
 
 const store = goldenStore();
 const q3 = {
@@ -29,5 +30,22 @@ describe('listCreditedOrders (the orders behind revenue)', () => {
       filters: { product_line: 'A' },
     });
     expect(lineA.map((l) => l.orderId)).toEqual(['o3', 'o4']);
+  });
+});
+
+describe('listScopeMembers (who counts for a unit, and when)', () => {
+  it('shows a rep moving teams mid-quarter on both sides of the move', () => {
+    expect(listScopeMembers(store, { kind: 'unit', id: 'west' }, q3.startDay, q3.endDay, q3.asOfDay)).toEqual(
+      [
+        { personId: 'r1', ranges: [{ from: '2026-08-15', to: '2026-09-30' }] },
+        { personId: 'r3', ranges: [{ from: '2026-07-01', to: '2026-09-30' }] },
+      ],
+    );
+    expect(listScopeMembers(store, { kind: 'unit', id: 'east' }, q3.startDay, q3.endDay, q3.asOfDay)).toEqual(
+      [
+        { personId: 'r1', ranges: [{ from: '2026-07-01', to: '2026-08-14' }] },
+        { personId: 'r2', ranges: [{ from: '2026-07-01', to: '2026-09-30' }] },
+      ],
+    );
   });
 });

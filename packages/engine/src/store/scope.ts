@@ -3,6 +3,7 @@
  * person's credited events; a unit scope takes each person's events on the days their
  * effective-dated unit lies in the unit's subtree.
  */
+import { fromDayNumber } from '../dates.ts';
 import type { FactStore } from './fact-store.ts';
 
 export type Scope =
@@ -44,4 +45,33 @@ export function counts(scope: ResolvedScope, person: number, day: number): boole
   if (!ranges) return false;
   for (const [from, to] of ranges) if (day >= from && day <= to) return true;
   return false;
+}
+
+/** A person counting for a scope, and the days of the window they count on. */
+export interface ScopeMember {
+  readonly personId: string;
+  readonly ranges: readonly { readonly from: string; readonly to: string }[];
+}
+
+/**
+ * Who counts for a scope over [startDay, min(endDay, asOfDay)] and on which days (contract §4: a
+ * rep who moves counts for the old unit before the move and the new one from it) — the "why?"
+ * of a unit's numbers. Only people with facts in the store are listed.
+ * @example listScopeMembers(store, { kind: 'unit', id: 'west' }, startDay, endDay, asOfDay)
+ *   // [{ personId: 'r1', ranges: [{ from: '2026-08-15', to: '2026-09-30' }] }, { personId: 'r3', ... }]
+ */
+export function listScopeMembers(
+  store: FactStore,
+  scope: Scope,
+  startDay: number,
+  endDay: number,
+  asOfDay: number,
+): ScopeMember[] {
+  const { members } = resolveScope(store, scope, startDay, Math.min(endDay, asOfDay));
+  return [...members]
+    .map(([person, ranges]) => ({
+      personId: store.people.name(person),
+      ranges: ranges.map(([from, to]) => ({ from: fromDayNumber(from), to: fromDayNumber(to) })),
+    }))
+    .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
