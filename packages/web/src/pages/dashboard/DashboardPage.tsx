@@ -77,14 +77,30 @@ export default function DashboardPage() {
           </Typography.Title>
           <Breadcrumb
             items={[
-              { title: <a onClick={() => update({ scope: null })}>{t('home')}</a> },
+              {
+                title: (
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => update({ scope: null })}
+                  >
+                    {t('home')}
+                  </Button>
+                ),
+              },
               ...(drill.data?.parentId
                 ? [
                     {
                       title: (
-                        <a onClick={() => openScope('unit', drill.data?.parentId as string)}>
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ padding: 0 }}
+                          onClick={() => openScope('unit', drill.data?.parentId as string)}
+                        >
                           {t('drill.up')}
-                        </a>
+                        </Button>
                       ),
                     },
                   ]
