@@ -53,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
+    // A busy 2-core host can take more than Fastify's default 10 s to load the plugins.
+    pluginTimeout: 120_000,
   }).withTypeProvider() as App;
   const ctx: AppContext = {
     db: options.db,
