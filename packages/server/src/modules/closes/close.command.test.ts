@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createTestDatabaseArgs, describeDb, testDialect } from '../../../test/db.ts';
+import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
+import { ATTAIN_BIN } from '../../../test/processes.ts';
+import { main } from '../../cli/main.ts';
+import { openDatabase } from '../../db/database.ts';
+import { EXPECTED_2026, TEST_PLAN_YAML } from './closes.test-support.ts';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real `attain` binary in a child process (slow on a busy machine: used once). */
+function spawnAttain(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, DATABASE_URL: '' };
+    execFile(process.execPath, [ATTAIN_BIN, ...args], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The same command line in this process, output captured. */
+async function runAttain(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(['node', 'attain', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const BAD_PLAN = `scorecards:
+  - id: rep
+    applies_to: { role: rep }
+    grades: { A: 50 }
+    groups:
+      - name: g
+        weight: 0
+        items:
+          - { metric: revenue, weight: -1, scoring: { type: linear } }
+`;
+
+describeDb('attain plan apply / attain close (command line)', { timeout: 120_000 }, () => {
+  let dir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabaseArgs>>;
+  const close2026 = ['close', '--period', '2026', '--as-of', '2026-12-31'];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attain-close-'));
+    database = await createTestDatabaseArgs();
+    const opened = await openDatabase(database.config);
+    await insertSmallCompany(opened.kysely);
+    await opened.close();
+  });
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  it('refuses to close before a plan (exit 1) and lists every plan error as FILE: path: message', async () => {
+    const noPlan = await runAttain([...database.args, ...close2026, '--json']);
+    expect(noPlan).toMatchObject({ code: 1, stdout: '' });
+    expect(noPlan.stderr).toMatch(/no plan has been applied yet/);
+
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, BAD_PLAN);
+    const refused = await runAttain([...database.args, 'plan', 'apply', bad]);
+    expect(refused.code).toBe(1);
+    const lines = refused.stderr.trim().split('\n');
+    const at = (p: string) => expect.stringMatching(new RegExp(`^${bad}: ${p.replace(/[[\].]/g, '\\$&')}: `));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        at('scorecards[0].groups[0].weight'),
+        at('scorecards[0].groups[0].items[0].weight'),
+      ]),
+    );
+    expect(lines.at(-1)).toBe(`attain: ${bad}: the plan has ${lines.length - 1} errors; nothing was stored`);
+  });
+
+  it('applies a plan (a new version with its diff) and closes the period to the contract', async () => {
+    const file = path.join(dir, 'plan.yaml');
+    fs.writeFileSync(file, TEST_PLAN_YAML);
+    const applied = await runAttain([...database.args, 'plan', 'apply', file]);
+    expect(applied).toEqual({
+      code: 0,
+      stdout: `${file}: stored as plan version 1\n(first version)\n`,
+      stderr: '',
+    });
+    fs.writeFileSync(file, TEST_PLAN_YAML.replace('rate: 0.1,', 'rate: 0.1, min_score: 80,'));
+    const second = await runAttain([...database.args, 'plan', 'apply', file]);
+    expect(second.stdout).toMatch(
+      new RegExp(`^${file}: stored as plan version 2\nchanges against version 1:\n  .*min_score`),
+    );
+
+    const closed = await runAttain([...database.args, ...close2026, '--json']);
+    expect(closed.code, closed.stderr).toBe(0);
+    // min_score 80 leaves r1 (70) out of the EAST pool: the remainder stays unallocated.
+    const r1 = {
+      ...EXPECTED_2026.people[0],
+      pay: [EXPECTED_2026.people[0]?.pay[0], { component: 'pool', amount: '0.00' }],
+      total_pay: '35.00',
+    };
+    expect(JSON.parse(closed.stdout)).toEqual({
+      ...EXPECTED_2026,
+      people: [r1, ...EXPECTED_2026.people.slice(1)],
+    });
+
+    const table = await runAttain([...database.args, ...close2026]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(
+      /^r3 +T3 +130\.00 +A +1 +415\.00 +commission 90\.00, pool 325\.00 +champion$/m,
+    );
+    expect(table.stdout).toMatch(/stored as close run 2 \(plan version 2\)\nno changes against run 1\n$/);
+    expect((await runAttain([...database.args, 'close', '--period', '2026-13'])).code).toBe(2);
+  });
+
+  it.runIf(testDialect === 'sqlite')('the installed binary prints `close --json` exactly', async () => {
+    fs.writeFileSync(path.join(dir, 'plan.yaml'), TEST_PLAN_YAML);
+    expect((await runAttain([...database.args, 'plan', 'apply', path.join(dir, 'plan.yaml')])).code).toBe(0);
+    const closed = await spawnAttain([...database.args, ...close2026, '--json']);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(JSON.parse(closed.stdout)).toEqual(EXPECTED_2026);
+    expect(closed.stdout.endsWith('}\n')).toBe(true);
+  });
+});
