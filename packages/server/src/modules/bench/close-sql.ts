@@ -55,23 +55,24 @@ function families(d: SqlDialect, start: string, end: string) {
   const shares = `shares AS (SELECT order_id, rep_id, ${scaled} AS sc FROM order_credits)`;
   const unsplit = (alias: string) =>
     `NOT EXISTS (SELECT 1 FROM order_credits c WHERE c.order_id = ${alias}.order_id)`;
+  // The window's orders are written out twice rather than shared as a CTE: a CTE read twice
+  // is materialised by PostgreSQL and DuckDB, a subquery is planned where it is used.
+  const win = `(SELECT id AS order_id, date, rep_id, amount, COALESCE(cost, 0) AS cost FROM orders WHERE ${between('date')})`;
   const orders = `${shares},
-    win AS (SELECT id AS order_id, date, rep_id, amount, COALESCE(cost, 0) AS cost FROM orders WHERE ${between('date')}),
     raw AS (SELECT w.order_id, w.date, s.rep_id AS person_id, w.amount, w.cost,
                    abs(w.amount) * s.sc AS ea, abs(w.cost) * s.sc AS ec
-            FROM win w JOIN shares s ON s.order_id = w.order_id),
+            FROM ${win} w JOIN shares s ON s.order_id = w.order_id),
     facts AS (
-      SELECT order_id, date, rep_id AS person_id, amount AS whole, amount, cost, 0 AS split FROM win w WHERE ${unsplit('w')}
+      SELECT order_id, date, rep_id AS person_id, amount AS whole, amount, cost, 0 AS split FROM ${win} w WHERE ${unsplit('w')}
       UNION ALL
       SELECT order_id, date, person_id, amount, ${part(idiv, 'amount', 'ea', 'order_id')},
              ${part(idiv, 'cost', 'ec', 'order_id')}, 1 FROM raw)`;
   const payments = `${shares},
-    win AS (SELECT y.id, y.date, y.amount, y.order_id, o.rep_id FROM payments y JOIN orders o ON o.id = y.order_id
-            WHERE ${between('y.date')}),
-    raw AS (SELECT w.id, w.date, s.rep_id AS person_id, w.amount, abs(w.amount) * s.sc AS ea
-            FROM win w JOIN shares s ON s.order_id = w.order_id),
+    raw AS (SELECT y.id, y.date, s.rep_id AS person_id, y.amount, abs(y.amount) * s.sc AS ea
+            FROM payments y JOIN shares s ON s.order_id = y.order_id WHERE ${between('y.date')}),
     facts AS (
-      SELECT date, rep_id AS person_id, amount FROM win w WHERE ${unsplit('w')}
+      SELECT y.date, o.rep_id AS person_id, y.amount FROM payments y JOIN orders o ON o.id = y.order_id
+      WHERE ${between('y.date')} AND ${unsplit('y')}
       UNION ALL
       SELECT date, person_id, ${part(idiv, 'amount', 'ea', 'id')} FROM raw)`;
   const newCustomers = `first_orders AS (${first}),
