@@ -19,6 +19,7 @@ import {
   listApprovals,
   updateCloseState,
 } from './closes.repository.ts';
+import { lockPayWriters } from './pay-write-lock.ts';
 
 export interface ApprovalStatus {
   readonly state: CloseState;
@@ -65,6 +66,7 @@ export async function approveClose(
   now = new Date(),
 ): Promise<ApprovalStatus> {
   await db.transaction().execute(async (trx) => {
+    await lockPayWriters(trx);
     const run = await findCloseRun(trx, id);
     if (!run) throw notFound(`close run ${id}`);
     const latest = await findLatestRunOfPeriod(trx, run.period);

@@ -26,6 +26,7 @@ import {
   findLatestRunOfPeriod,
   insertCloseRun,
 } from './closes.repository.ts';
+import { lockPayWriters } from './pay-write-lock.ts';
 
 /** The data a close reads: facts (with the revision they reflect) and the org directory. */
 export interface CloseSources {
@@ -99,6 +100,7 @@ export async function storeCloseRun(
 ): Promise<StoredCloseRun> {
   const { json, explain } = computed.result;
   return db.transaction().execute(async (trx) => {
+    await lockPayWriters(trx);
     const approved = await findApprovedRunOfPeriod(trx, json.period);
     if (approved && !reason) {
       throw new AppError(

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
+import { lockPayWriters } from '../closes/pay-write-lock.ts';
 import { findPlanVersion, insertPlanVersion, type PlanVersion } from './plans.repository.ts';
 
 export interface AppliedPlan {
@@ -42,6 +43,7 @@ export async function applyPlan(
     );
   }
   return db.transaction().execute(async (trx) => {
+    await lockPayWriters(trx);
     const previous = await trx
       .selectFrom('plan_versions')
       .select(['version', 'plan_json'])
