@@ -106,10 +106,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/orders, /import…) all load the single-page app.
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    // Client-side routes (/dashboard, /import…) load the single-page app; a missing file
+    // (a stale tab asking for an old /assets/x.js) is a plain 404, not the page.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      const path = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+        return reply.sendFile('index.html');
+      }
       return reply.status(404).send({ error: { code: 'not_found', message: 'not found' } });
     });
   }

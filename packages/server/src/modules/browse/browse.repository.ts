@@ -13,7 +13,8 @@ type Eb = ExpressionBuilder<any, any>;
 
 /** The date column of a dated entity: the event date the scope and the date filter use. */
 export function dateColumnOf(spec: EntitySpec): string | null {
-  if (spec.name === 'payments' || spec.name === 'order_credits') return 'orders.date';
+  // A payment's event date is its own (contract §4); a credit has none but its order's.
+  if (spec.name === 'order_credits') return 'orders.date';
   const own = spec.columns.find((c) => c.type === 'date' && c.required && c.name !== 'hire_date');
   return own ? `${spec.table}.${own.name}` : null;
 }
@@ -35,18 +36,21 @@ function scopeCondition(eb: Eb, entity: EntityName, scope: DataScope): Expressio
         ? sql<SqlBool>`1 = 1`
         : oneOf(eb, 'goals.scope', new Set([...scope.people.keys(), ...scope.units, ...scope.unitNames]));
     case 'orders':
-    case 'payments':
-      // An order is visible through its rep or any rep it credits, on the order's date.
+    case 'payments': {
+      // An order is visible through its rep or any rep it credits, on the order's date; a
+      // payment the same way on its own date (contract §4: the event's date).
+      const date = entity === 'orders' ? 'orders.date' : 'payments.date';
       return eb.or([
-        eventVisible(eb, scope, 'orders.rep_id', 'orders.date'),
+        eventVisible(eb, scope, 'orders.rep_id', date),
         eb.exists(
           eb
             .selectFrom('order_credits as oc')
             .select(sql`1`.as('one'))
             .whereRef('oc.order_id', '=', 'orders.id')
-            .where((inner) => eventVisible(inner, scope, 'oc.rep_id', 'orders.date')),
+            .where((inner) => eventVisible(inner, scope, 'oc.rep_id', date)),
         ),
       ]);
+    }
     case 'order_credits':
       return eventVisible(eb, scope, 'order_credits.rep_id', 'orders.date');
     case 'leads':

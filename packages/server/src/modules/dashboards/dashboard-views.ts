@@ -54,9 +54,12 @@ function isoWeekKey(date: string): string {
   throw new RangeError(`no ISO week for ${date}`);
 }
 
+/** Goals of each bucket's own period (a month's goal for a month bucket, not the year's). */
+export type GoalsByPeriod = ReadonlyMap<string, GoalsByScope>;
+
 export function trend(
   store: FactStore,
-  goals: GoalsByScope,
+  goalsByPeriod: GoalsByPeriod,
   scope: DashboardScope,
   query: DashboardQuery,
   metric: string,
@@ -70,6 +73,7 @@ export function trend(
     grain,
     points: trendBuckets(query.period, grain, query.asOf).map((bucket) => {
       const period = parsePeriod(bucket, query.fiscalYearStart) as Period;
+      const goals = goalsByPeriod.get(bucket) ?? new Map();
       const result = metricsFor(store, goals, scope, { ...query, period }, keys);
       return {
         period: bucket,

@@ -5,9 +5,9 @@ import type { AppContext, RouteModule } from '../../http/context.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { type Actor, requireActor } from '../auth/actor.ts';
 import { dimensionsOf } from '../tracking/fact-store.loader.ts';
-import { goalsForPeriod } from '../tracking/goals.repository.ts';
+import { goalsForPeriod, goalsForPeriods } from '../tracking/goals.repository.ts';
 import { assertDashboardVisible, type DashboardScope, homeScope } from './dashboard-scope.ts';
-import { breakdown, drillDown, goalWall, leaderboard, trend } from './dashboard-views.ts';
+import { breakdown, drillDown, goalWall, leaderboard, trend, trendBuckets } from './dashboard-views.ts';
 import { kpiCards } from './dashboards.service.ts';
 
 const common = {
@@ -90,9 +90,10 @@ export const dashboardsRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const input = await dashboardInput(ctx, requireActor(request.actor), request.query);
+      const buckets = trendBuckets(input.query.period, request.query.grain, input.query.asOf);
       return trend(
         input.store,
-        input.goals,
+        await goalsForPeriods(ctx.db.kysely, buckets),
         input.target,
         input.query,
         request.query.metric,

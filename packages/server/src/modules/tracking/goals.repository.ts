@@ -11,9 +11,25 @@ export async function goalsForPeriod(
   db: Kysely<Database>,
   periodKey: string,
 ): Promise<Map<string, Record<string, number>>> {
-  const rows = await db.selectFrom('goals').selectAll().where('period', '=', periodKey).execute();
-  const byScope = new Map<string, Record<string, number>>();
+  return (await goalsForPeriods(db, [periodKey])).get(periodKey) ?? new Map();
+}
+
+/** {@link goalsForPeriod} for several periods in one query: period → scope → key → value. */
+export async function goalsForPeriods(
+  db: Kysely<Database>,
+  periodKeys: readonly string[],
+): Promise<Map<string, Map<string, Record<string, number>>>> {
+  const byPeriod = new Map<string, Map<string, Record<string, number>>>(
+    periodKeys.map((k) => [k, new Map()]),
+  );
+  if (periodKeys.length === 0) return byPeriod;
+  const rows = await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('period', 'in', [...periodKeys])
+    .execute();
   for (const row of rows) {
+    const byScope = byPeriod.get(row.period) as Map<string, Record<string, number>>;
     const filters: Record<string, string> = {};
     if (row.product_line) filters.product_line = row.product_line;
     if (row.customer_type) filters.customer_type = row.customer_type;
@@ -27,5 +43,5 @@ export async function goalsForPeriod(
     goals[key] = value;
     byScope.set(row.scope, goals);
   }
-  return byScope;
+  return byPeriod;
 }

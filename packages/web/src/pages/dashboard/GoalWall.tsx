@@ -2,7 +2,7 @@ import { Card, Col, Empty, Progress, Row, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { GoalWallResponse } from './dashboardApi.ts';
 import { NAMESPACE } from './messages.ts';
-import { formatMetric, formatPercent } from './metricFormat.ts';
+import { formatMetric, formatPercent, paceColor } from './metricFormat.ts';
 
 /** 目标墙: every person's progress bar for the period, against the time elapsed. */
 export function GoalWall({
@@ -15,7 +15,10 @@ export function GoalWall({
   language: string;
 }) {
   const { t } = useTranslation(NAMESPACE);
-  const rows = data?.rows ?? [];
+  // People with neither a goal nor any result (hr, finance, most managers) would only add noise.
+  const rows = (data?.rows ?? [])
+    .filter((row) => row.goal !== null || (row.actual !== null && Number(row.actual) !== 0))
+    .sort((a, b) => Number(b.goal !== null) - Number(a.goal !== null));
   const elapsed = Math.round((data?.elapsed ?? 0) * 1000) / 10;
   return (
     <Card
@@ -43,8 +46,7 @@ export function GoalWall({
                 ) : (
                   <Progress
                     percent={Math.round((row.attainment ?? 0) * 1000) / 10}
-                    success={{ percent: elapsed, strokeColor: '#d9d9d9' }}
-                    status={(row.pacing ?? 0) >= 1 ? 'success' : 'normal'}
+                    strokeColor={paceColor(row.pacing)}
                     size="small"
                     format={() => formatPercent(row.attainment, 0)}
                   />

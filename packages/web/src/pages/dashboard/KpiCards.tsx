@@ -2,11 +2,7 @@ import { Card, Col, Progress, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KpiResponse } from './dashboardApi.ts';
 import { NAMESPACE } from './messages.ts';
-import { formatMetric, formatPercent } from './metricFormat.ts';
-
-/** Progress colour: on pace (≥ 100% of time elapsed) green, close amber, behind red. */
-const paceColor = (pacing: number | null) =>
-  pacing === null ? undefined : pacing >= 1 ? '#52c41a' : pacing >= 0.85 ? '#faad14' : '#ff4d4f';
+import { formatMetric, formatPercent, paceColor } from './metricFormat.ts';
 
 export function KpiCards({ data, language }: { data: KpiResponse; language: string }) {
   const { t } = useTranslation(NAMESPACE);
@@ -27,7 +23,6 @@ export function KpiCards({ data, language }: { data: KpiResponse; language: stri
                   <Progress
                     percent={Math.round((card.attainment ?? 0) * 1000) / 10}
                     strokeColor={paceColor(card.pacing)}
-                    success={{ percent: Math.round(data.elapsed * 1000) / 10, strokeColor: '#d9d9d9' }}
                     size="small"
                     format={() => formatPercent(card.attainment)}
                   />

@@ -20,6 +20,8 @@ interface Props<R extends ScopeRow> {
   readonly exportName: string;
 }
 
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
 /** Units or people with a metric against their goal — used by drill-down and leaderboard. */
 export function ScopeTable<R extends ScopeRow>(props: Props<R>) {
   const { t } = useTranslation(NAMESPACE);
@@ -42,13 +44,13 @@ export function ScopeTable<R extends ScopeRow>(props: Props<R>) {
       title: t(`metrics.${metric}`),
       dataIndex: 'actual',
       align: 'right',
-      render: (v) => formatMetric(metric, v, language),
+      render: (v) => nowrap(formatMetric(metric, v, language)),
     },
     {
       title: t('card.goal'),
       dataIndex: 'goal',
       align: 'right',
-      render: (v) => formatMetric(metric, v, language),
+      render: (v) => nowrap(formatMetric(metric, v, language)),
     },
     {
       title: t('card.attainment'),

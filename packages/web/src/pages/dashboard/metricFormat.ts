@@ -28,5 +28,15 @@ export function formatMetric(key: string, value: Value, language: string, exact 
   return Number.isInteger(number) ? formatCount(number, language) : number.toFixed(2);
 }
 
+/** Progress colour by pacing (actual vs goal × time elapsed): on pace green, close amber, behind red. */
+export const paceColor = (pacing: number | null | undefined) =>
+  pacing === null || pacing === undefined
+    ? undefined
+    : pacing >= 1
+      ? '#52c41a'
+      : pacing >= 0.85
+        ? '#faad14'
+        : '#ff4d4f';
+
 /** A number for charts: money strings become yuan numbers (display only, never for sums we report). */
 export const chartNumber = (value: Value) => (value === null || value === undefined ? null : Number(value));
