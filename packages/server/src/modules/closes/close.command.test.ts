@@ -8,6 +8,10 @@ import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
 import { ATTAIN_BIN } from '../../../test/processes.ts';
 import { main } from '../../cli/main.ts';
 import { openDatabase } from '../../db/database.ts';
+import { loadOrgDirectory } from '../access/org-directory.repository.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { approveClose } from './approvals.service.ts';
+import { listCloseRuns } from './closes.repository.ts';
 import { EXPECTED_2026, TEST_PLAN_YAML } from './closes.test-support.ts';
 
 interface Run {
@@ -130,6 +134,33 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
     );
     expect(table.stdout).toMatch(/stored as close run 2 \(plan version 2\)\nno changes against run 1\n$/);
     expect((await runAttain([...database.args, 'close', '--period', '2026-13'])).code).toBe(2);
+  });
+
+  it('a period frozen by an approved run is still printed, but stored only with --reason', async () => {
+    const db = await openDatabase(database.config);
+    try {
+      const [latest] = await listCloseRuns(db.kysely, '2026');
+      const dir = await loadOrgDirectory(db.kysely);
+      await approveClose(db.kysely, dir, SYSTEM_ACTOR, latest?.id ?? 0, '2027-01-05', null);
+      expect(
+        (await approveClose(db.kysely, dir, SYSTEM_ACTOR, latest?.id ?? 0, '2027-01-05', null)).state,
+      ).toBe('finance_approved');
+      const frozen = await runAttain([...database.args, ...close2026, '--json']);
+      expect(frozen.code).toBe(0);
+      expect(JSON.parse(frozen.stdout).period).toBe('2026');
+      expect(frozen.stderr).toMatch(
+        /^warning: period 2026 is frozen by approved run \d+ .*not stored \(pass --reason\)\n$/,
+      );
+      expect((await listCloseRuns(db.kysely, '2026'))[0]?.id).toBe(latest?.id);
+      const again = await runAttain([...database.args, ...close2026, '--reason', 'late return']);
+      expect(again.stdout).toMatch(/stored as close run \d+/);
+      expect((await listCloseRuns(db.kysely, '2026'))[0]).toMatchObject({
+        reason: 'late return',
+        state: 'draft',
+      });
+    } finally {
+      await db.close();
+    }
   });
 
   it.runIf(testDialect === 'sqlite')('the installed binary prints `close --json` exactly', async () => {

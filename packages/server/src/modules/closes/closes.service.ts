@@ -11,11 +11,16 @@ export async function requireCloseRun(ctx: AppContext, id: number): Promise<Clos
   return run;
 }
 
-/** The run a statement reads: the given one, else the newest run of all. */
-export async function resolveCloseRun(ctx: AppContext, id: number | undefined): Promise<CloseRun> {
-  if (id !== undefined) return requireCloseRun(ctx, id);
-  const [newest] = await listCloseRuns(ctx.db.kysely);
-  if (!newest) throw notFound('close run');
+/** Which run a statement reads: `closeId`, else the newest run of `period`, else the newest run. */
+export interface RunChoice {
+  readonly closeId?: number;
+  readonly period?: string;
+}
+
+export async function resolveCloseRun(ctx: AppContext, choice: RunChoice): Promise<CloseRun> {
+  if (choice.closeId !== undefined) return requireCloseRun(ctx, choice.closeId);
+  const [newest] = await listCloseRuns(ctx.db.kysely, choice.period);
+  if (!newest) throw notFound(choice.period ? `close run of ${choice.period}` : 'close run');
   return requireCloseRun(ctx, newest.id);
 }
 

@@ -21,6 +21,7 @@ import { statementRun } from './statements.service.ts';
 
 export interface LineEventsQuery {
   readonly closeId?: number;
+  readonly period?: string;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -37,7 +38,7 @@ export async function listLineEvents(
   component: string,
   query: LineEventsQuery,
 ) {
-  const { run, explain } = await statementRun(ctx, actor, access, personId, query.closeId);
+  const { run, explain } = await statementRun(ctx, actor, access, personId, query);
   const pay = explain.pay.find((p) => p.component === component);
   if (!pay) throw notFound(`pay line ${component} of ${personId}`);
   let events: SourcedEvent[] = [...(pay.events ?? [])];

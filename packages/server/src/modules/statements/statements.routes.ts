@@ -7,7 +7,10 @@ import { buildStatement, whatIf } from './statements.service.ts';
 
 const personParams = z.object({ personId: z.string().min(1) });
 const lineParams = personParams.extend({ component: z.string().min(1) });
-const closeQuery = z.object({ closeId: z.coerce.number().int().positive().optional() });
+const closeQuery = z.object({
+  closeId: z.coerce.number().int().positive().optional(),
+  period: z.string().min(1).optional(),
+});
 const eventsQuery = closeQuery.extend({
   page: z.coerce.number().int().positive().default(1),
   pageSize: z.coerce.number().int().positive().max(500).default(50),
@@ -15,6 +18,7 @@ const eventsQuery = closeQuery.extend({
 const MONEY = /^-?\d+(\.\d{1,2})?$/;
 const whatIfBody = z.object({
   closeId: z.number().int().positive().optional(),
+  period: z.string().min(1).optional(),
   deltas: z.record(z.string(), z.string().regex(MONEY, 'an amount with at most 2 decimals, e.g. "12345.67"')),
 });
 
@@ -29,7 +33,7 @@ export const statementsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request.actor);
       const access = await resolveScope(ctx, actor);
-      return buildStatement(ctx, actor, access, request.params.personId, request.query.closeId);
+      return buildStatement(ctx, actor, access, request.params.personId, request.query);
     },
   );
 
@@ -50,8 +54,8 @@ export const statementsRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request.actor);
       const access = await resolveScope(ctx, actor);
-      const { closeId, deltas } = request.body;
-      return whatIf(ctx, actor, access, request.params.personId, closeId, deltas);
+      const { deltas, ...choice } = request.body;
+      return whatIf(ctx, actor, access, request.params.personId, choice, deltas);
     },
   );
 };

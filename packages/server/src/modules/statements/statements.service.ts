@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import { computeStoredPlanClose } from '../closes/close-run.service.ts';
 import { canSeeCloseLine } from '../closes/close-scope.ts';
 import type { CloseRun } from '../closes/closes.repository.ts';
-import { closeRunDiff, liveCloseSources, resolveCloseRun } from '../closes/closes.service.ts';
+import { closeRunDiff, liveCloseSources, type RunChoice, resolveCloseRun } from '../closes/closes.service.ts';
 
 /** The run and the person's line in it; 404 when absent or out of the actor's scope (STYLE §7). */
 export async function statementRun(
@@ -19,9 +19,9 @@ export async function statementRun(
   actor: Actor,
   access: RequestScope,
   personId: string,
-  closeId: number | undefined,
+  choice: RunChoice,
 ) {
-  const run = await resolveCloseRun(ctx, closeId);
+  const run = await resolveCloseRun(ctx, choice);
   const line = run.json.people.find((p) => p.id === personId);
   if (!line || !canSeeCloseLine(actor, access.scope, line)) throw notFound(`statement of ${personId}`);
   const explain = run.explain.people[personId];
@@ -36,9 +36,9 @@ export async function buildStatement(
   actor: Actor,
   access: RequestScope,
   personId: string,
-  closeId?: number,
+  choice: RunChoice = {},
 ) {
-  const { run, line, explain } = await statementRun(ctx, actor, access, personId, closeId);
+  const { run, line, explain } = await statementRun(ctx, actor, access, personId, choice);
   const person = access.dir.people.get(personId);
   const { previous, changes } = await closeRunDiff(ctx, run);
   const base = `/api/v1/statements/${encodeURIComponent(personId)}/lines`;
@@ -116,14 +116,21 @@ export async function whatIf(
   actor: Actor,
   access: RequestScope,
   personId: string,
-  closeId: number | undefined,
+  choice: RunChoice,
   deltas: Readonly<Record<string, string>>,
 ): Promise<PayEstimate & { closeId: number }> {
-  const { run } = await statementRun(ctx, actor, access, personId, closeId);
+  const { run } = await statementRun(ctx, actor, access, personId, choice);
   const computed = await computeStoredPlanClose(await liveCloseSources(ctx), {
     period: run.period,
     asOf: run.asOf,
   });
-  const estimate = estimatePay(computed.input, personId, deltasInFen(deltas), computed.result);
+  let estimate: PayEstimate;
+  try {
+    estimate = estimatePay(computed.input, personId, deltasInFen(deltas), computed.result);
+  } catch (error) {
+    // The engine names an unknown metric key or a bad number (what-if: …).
+    if (error instanceof RangeError) throw new AppError('validation_failed', error.message, 'deltas');
+    throw error;
+  }
   return { closeId: run.id, ...estimate };
 }

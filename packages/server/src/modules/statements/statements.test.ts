@@ -56,6 +56,8 @@ describeDb('statements (API)', () => {
     expect((await m1.get('/api/v1/statements/r1')).statusCode).toBe(200);
     expect((await m1.get('/api/v1/statements/r2')).statusCode).toBe(404); // r2 is in T2 at year end
     expect((await finance.get('/api/v1/statements/r3')).statusCode).toBe(200);
+    expect((await r1.get('/api/v1/statements/r1?period=2026')).json().close.id).toBe(1);
+    expect((await r1.get('/api/v1/statements/r1?period=2026-Q1')).statusCode).toBe(404);
   });
 
   it('drills a commission line down to its orders, and a pool line to its unit orders, paged', async () => {
@@ -87,6 +89,9 @@ describeDb('statements (API)', () => {
   it('what-if equals a close with the added revenue', async () => {
     const bad = await r1.post('/api/v1/statements/r1/what-if', { deltas: { revenue: '1.234' } });
     expect(bad.statusCode).toBe(400);
+    const unknown = await r1.post('/api/v1/statements/r1/what-if', { deltas: { bogus: '1.00' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.field).toBe('deltas');
     const response = await r1.post('/api/v1/statements/r1/what-if', { deltas: { revenue: '1000.00' } });
     expect(response.statusCode, response.body).toBe(200);
     const estimate = response.json();
