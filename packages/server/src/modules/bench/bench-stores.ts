@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
 import type { DatabaseConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import type { BenchData } from './bench-data.ts';
@@ -63,12 +65,27 @@ async function reachable(config: DatabaseConfig): Promise<boolean> {
   }
 }
 
-/** Deletes what a previous run's visibility probe imported, so every run closes the same data. */
+/**
+ * Deletes what a previous run's visibility probe imported, so every run closes the same data.
+ * Plain driver calls, not openDatabase: cleaning up must not migrate (or fail on) a schema
+ * that a newer checkout has moved on.
+ */
 export async function removeProbeRows(config: DatabaseConfig): Promise<void> {
-  const db = await openDatabase(config);
+  const statement = `delete from orders where id like '${PROBE_ID_PREFIX}%'`;
+  if (config.dialect === 'sqlite') {
+    const db = new SqliteDatabase(config.path);
+    try {
+      db.exec(statement);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
   try {
-    await db.kysely.deleteFrom('orders').where('id', 'like', `${PROBE_ID_PREFIX}%`).execute();
+    await client.query(statement);
   } finally {
-    await db.close();
+    await client.end();
   }
 }
