@@ -76,6 +76,9 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
   });
   afterAll(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
+    // pg's Pool.end() resolves before its sockets finish closing; the forced DROP DATABASE would
+    // then kill a closing connection of the in-process runs (an unhandled 57P01). Let them close.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await database.drop();
   });
 
