@@ -119,6 +119,7 @@ export default function DashboardPage() {
               <Select
                 key={filter}
                 allowClear
+                aria-label={t(`filters.${filter}`)}
                 placeholder={t(`filters.${filter}`)}
                 value={query[filter]}
                 onChange={(value?: string) => update({ [filter]: value ?? null })}
