@@ -51,7 +51,7 @@ if (served && (options.parts.has('close') || options.parts.has('serve'))) {
         started.server,
         data,
         { sqlite: sqlite?.config ?? null, postgres: postgres?.config ?? null },
-        { engine: 5, sql: options.quick ? 2 : 1 },
+        { engine: 5, sql: options.orders > 2_000_000 ? 0 : 1 },
         log,
       );
     } catch (error) {

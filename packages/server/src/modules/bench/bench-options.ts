@@ -74,7 +74,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     seed: num(values.seed, 1),
     json: values.json === true,
     quick,
-    importOrders: Math.min(orders, num(values['import-orders'], quick ? 20_000 : 200_000)),
+    importOrders: Math.min(orders, num(values['import-orders'], quick ? 20_000 : 50_000)),
     rate: num(values.rate, 200),
     seconds: num(values.seconds, quick ? 10 : 30),
     dir: path.resolve(values.dir ?? '.bench'),
