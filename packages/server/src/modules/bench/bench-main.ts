@@ -29,7 +29,7 @@ const result: BenchResult = {
   totalSeconds: 0,
 };
 
-if (options.parts.has('import')) {
+if (options.parts.has('import') && !options.prepare) {
   const sample = await ensureImportSample(data, options.importOrders);
   for (const dialect of options.postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
     log(`import vs bulk load on ${dialect} (${options.importOrders.toLocaleString('en')} orders' rows)`);
@@ -42,6 +42,10 @@ const sqlite = needsDatabases ? await ensureLoaded('sqlite', data, place, log) :
 const postgres =
   needsDatabases && options.postgresUrl ? await ensureLoaded('postgres', data, place, log) : null;
 const served = options.serveDialect === 'postgres' ? postgres : sqlite;
+if (options.prepare) {
+  log('data and databases ready');
+  process.exit(0);
+}
 
 if (served && (options.parts.has('close') || options.parts.has('serve'))) {
   const started = await startServed(served.config, place, log);

@@ -26,6 +26,8 @@ export interface BenchOptions {
   /** The database `attain serve` runs on for the dashboard, visibility, memory and cold start. */
   readonly serveDialect: 'sqlite' | 'postgres';
   readonly parts: ReadonlySet<BenchPart>;
+  /** Only generate the data and load the databases (no measurement), e.g. ahead of a long run. */
+  readonly prepare: boolean;
 }
 
 const num = (value: string | undefined, fallback: number) => {
@@ -52,6 +54,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'no-postgres': { type: 'boolean', default: false },
       serve: { type: 'string' },
       only: { type: 'string' },
+      prepare: { type: 'boolean', default: false },
     },
   });
   const quick = values.quick === true;
@@ -81,5 +84,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     postgresUrl,
     serveDialect: serve,
     parts: new Set(only as BenchPart[]),
+    prepare: values.prepare === true,
   };
 }
