@@ -3,6 +3,7 @@ import type { RouteModule } from '../../http/context.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
 import { approvalStatusOf, approveClose } from './approvals.service.ts';
+import { CloseJobs, type CloseStep } from './close-jobs.ts';
 import { computeStoredPlanClose, storeCloseRun } from './close-run.service.ts';
 import { presentCloseRun, visibleChanges } from './closes.presenter.ts';
 import { listCloseRuns } from './closes.repository.ts';
@@ -14,24 +15,36 @@ const runBody = z.object({
   period: z.string().min(1),
   asOf: z.iso.date().optional(),
   reason: z.string().trim().min(1).max(500).optional(),
+  background: z.boolean().optional(),
 });
+const jobParams = z.object({ jobId: z.string().min(1) });
 const listQuery = z.object({ period: z.string().min(1).optional() });
 const approveBody = z.object({ comment: z.string().max(500).optional() }).optional();
 
 /** Close runs, approvals and payroll export (docs/pay.md). */
 export const closesRoutes: RouteModule = (app, ctx) => {
+  const jobs = new CloseJobs();
+
+  /** Runs a close; with `background: true` answers 202 with a job to poll (GET /closes/jobs/:jobId). */
   app.post('/closes', { schema: { tags: ['closes'], body: runBody } }, async (request, reply) => {
     const actor = requireActor(request.actor);
     requireRole(actor, 'finance', 'admin');
     const { today } = await resolveScope(ctx, actor);
-    const { period, asOf, reason } = request.body;
-    const computed = await computeStoredPlanClose(await liveCloseSources(ctx), {
-      period,
-      asOf: asOf ?? today,
-    });
-    const stored = await storeCloseRun(ctx.db.kysely, actor, computed, reason ?? null, ctx.now());
-    return reply.status(201).send(stored);
+    const { period, asOf, reason, background } = request.body;
+    const run = async (onStep: (step: CloseStep) => void) => {
+      const sources = await liveCloseSources(ctx);
+      onStep('computing');
+      const computed = await computeStoredPlanClose(sources, { period, asOf: asOf ?? today });
+      onStep('storing');
+      return storeCloseRun(ctx.db.kysely, actor, computed, reason ?? null, ctx.now());
+    };
+    if (background) return reply.status(202).send({ job: jobs.start(period, actor, run) });
+    return reply.status(201).send(await run(() => {}));
   });
+
+  app.get('/closes/jobs/:jobId', { schema: { tags: ['closes'], params: jobParams } }, async (request) => ({
+    job: jobs.get(request.params.jobId, requireActor(request.actor)),
+  }));
 
   app.get('/closes', { schema: { tags: ['closes'], querystring: listQuery } }, async (request) => ({
     runs: await listCloseRuns(ctx.db.kysely, request.query.period),

@@ -119,6 +119,37 @@ describeDb('close runs (API)', () => {
     expect(audit.filter((a) => a.action === 'close.approve')).toHaveLength(3);
   });
 
+  it('runs in the background with a job showing its step, then the stored run or the error', async () => {
+    const poll = async (client: Client, id: string) => {
+      for (;;) {
+        const { job } = (await client.get(`/api/v1/closes/jobs/${id}`)).json();
+        if (job.state !== 'running') return job;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const started = await runClose(admin, { period: '2026', asOf: '2026-12-31', background: true });
+    expect(started.statusCode).toBe(202);
+    expect(started.json().job).toMatchObject({ period: '2026', state: 'running', step: 'loading' });
+    expect((await finance.get(`/api/v1/closes/jobs/${started.json().job.id}`)).statusCode).toBe(404);
+    // Run 2 is approved: without a reason the job fails with the conflict.
+    expect(await poll(admin, started.json().job.id)).toMatchObject({
+      state: 'failed',
+      error: { code: 'conflict', field: 'reason' },
+    });
+    const withReason = await runClose(admin, {
+      period: '2026',
+      asOf: '2026-12-31',
+      background: true,
+      reason: 'recheck',
+    });
+    const done = await poll(admin, withReason.json().job.id);
+    expect(done).toMatchObject({
+      state: 'done',
+      step: 'done',
+      result: { run: { id: 4, reason: 'recheck' } },
+    });
+  });
+
   it('payroll export: finance and admin only, CSV and XLSX with 2-decimal money', async () => {
     expect((await m1.get('/api/v1/closes/1/payroll.csv')).statusCode).toBe(403);
     expect((await hr.get('/api/v1/closes/1/payroll.xlsx')).statusCode).toBe(403);
