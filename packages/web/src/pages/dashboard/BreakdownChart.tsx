@@ -37,22 +37,18 @@ export function BreakdownChart({ data, metric, dimension, onDimension, language 
     ],
   };
   return (
-    <Card
-      size="small"
-      title={t('breakdown.title')}
-      extra={
-        <Segmented
-          size="small"
-          value={dimension}
-          onChange={(value) => onDimension(value as Dimension)}
-          options={(['product_line', 'customer_type', 'region'] as const).map((d) => ({
-            label: t(`filters.${d}`),
-            value: d,
-          }))}
-        />
-      }
-    >
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 280 }} />
+    <Card size="small" title={t('breakdown.title')}>
+      <Segmented
+        size="small"
+        block
+        value={dimension}
+        onChange={(value) => onDimension(value as Dimension)}
+        options={(['product_line', 'customer_type', 'region'] as const).map((d) => ({
+          label: t(`filters.${d}`),
+          value: d,
+        }))}
+      />
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 252, marginTop: 4 }} />
     </Card>
   );
 }
