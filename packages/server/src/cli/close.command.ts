@@ -101,20 +101,23 @@ export function registerClose(program: Command): void {
           throw error;
         });
         const { json } = computed.result;
-        let stored: StoredCloseRun | null = null;
+        // Print first: the contract's output must not depend on storing the run succeeding.
+        if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+        else {
+          process.stdout.write(`${json.period} (${json.start} – ${json.end}), as of ${json.as_of}\n`);
+          process.stdout.write(closeTable(json));
+        }
         try {
-          stored = await storeCloseRun(db.kysely, SYSTEM_ACTOR, computed, options.reason ?? null);
+          const stored = await storeCloseRun(db.kysely, SYSTEM_ACTOR, computed, options.reason ?? null);
+          if (!options.json) process.stdout.write(runSummary(stored, stored.diff));
         } catch (error) {
-          if (!(error instanceof AppError && error.code === 'conflict')) throw error;
-          process.stderr.write(`warning: ${error.message}; this run was not stored (pass --reason)\n`);
+          if (error instanceof AppError && error.code === 'conflict')
+            process.stderr.write(`warning: ${error.message}; this run was not stored (pass --reason)\n`);
+          else {
+            const why = error instanceof Error ? error.message : String(error);
+            process.stderr.write(`warning: the run could not be stored: ${why}\n`);
+          }
         }
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(json)}\n`);
-          return;
-        }
-        process.stdout.write(`${json.period} (${json.start} – ${json.end}), as of ${json.as_of}\n`);
-        process.stdout.write(closeTable(json));
-        if (stored) process.stdout.write(runSummary(stored, stored.diff));
       } finally {
         await db.close();
       }

@@ -3,6 +3,7 @@
  * {@link computeStoredPlanClose} and store with {@link storeCloseRun}, so they share one history.
  */
 import {
+  type CloseExplanation,
   type CloseInput,
   type CloseResult,
   computeClose,
@@ -80,6 +81,27 @@ export async function computeStoredPlanClose(
   };
 }
 
+/** Above this many listed events in a run, the explanation is stored without them (docs/pay.md). */
+export const MAX_STORED_EVENTS = 200_000;
+
+/**
+ * The explanation to store: with every commission's orders and payments listed, unless they are
+ * too many for one row (a large company's year); the drill-down then reads the live facts.
+ */
+export function withBoundedEvents(explain: CloseExplanation): CloseExplanation {
+  let count = 0;
+  for (const person of Object.values(explain.people))
+    for (const pay of person.pay) count += pay.events?.length ?? 0;
+  if (count <= MAX_STORED_EVENTS) return explain;
+  const people = Object.fromEntries(
+    Object.entries(explain.people).map(([id, person]) => [
+      id,
+      { ...person, pay: person.pay.map(({ events: _events, ...pay }) => pay) },
+    ]),
+  );
+  return { ...explain, people };
+}
+
 export interface StoredCloseRun {
   readonly run: CloseRunSummary;
   /** Against the previous run of the same period (null for the first run). */
@@ -98,7 +120,8 @@ export async function storeCloseRun(
   reason: string | null,
   now = new Date(),
 ): Promise<StoredCloseRun> {
-  const { json, explain } = computed.result;
+  const { json } = computed.result;
+  const explain = withBoundedEvents(computed.result.explain);
   return db.transaction().execute(async (trx) => {
     await lockPayWriters(trx);
     const approved = await findApprovedRunOfPeriod(trx, json.period);

@@ -2,14 +2,17 @@
  * The drill-down of a statement's pay line (issue 4: "reps can trace every yuan"): the orders or
  * payments the figure came from. A commission lists the credited events the run recorded in its
  * explanation (contract §4 shares); a bonus pool lists the credited orders of the pool's unit,
- * read from the live facts (the run keeps the pool's base and allocation, not every unit order).
+ * read from the live facts (the run keeps the pool's base and allocation, not every unit order),
+ * as does a commission whose events were too many to store with the run (MAX_STORED_EVENTS).
  */
 import {
   type CreditedEvent,
   type Fen,
   formatMoney,
   listCreditedOrders,
+  type MetricFilters,
   parseMetricKey,
+  type Scope,
   toDayNumber,
 } from '@attain/engine';
 import { notFound } from '../../errors.ts';
@@ -43,16 +46,18 @@ export async function listLineEvents(
   if (!pay) throw notFound(`pay line ${component} of ${personId}`);
   let events: SourcedEvent[] = [...(pay.events ?? [])];
   let source: 'run' | 'live' = 'run';
-  if (pay.type === 'bonus_pool') {
+  const window = { start: run.start, end: run.end, asOf: run.asOf };
+  if (pay.type === 'bonus_pool' || !pay.events) {
+    // A pool's unit orders, or a commission whose events were too many to store with the run.
     source = 'live';
-    events = await poolEvents(ctx, run.planVersion, explain.rule.compensation, component, {
-      units: run.explain.pools
-        .filter((p) => p.component === component && p.allocations.some((a) => a.person === personId))
-        .map((p) => p.unit),
-      start: run.start,
-      end: run.end,
-      asOf: run.asOf,
-    });
+    const base = await revenueBaseOf(ctx, run.planVersion, explain.rule.compensation, component);
+    const scopes =
+      pay.type === 'bonus_pool'
+        ? run.explain.pools
+            .filter((p) => p.component === component && p.allocations.some((a) => a.person === personId))
+            .map((p) => ({ kind: 'unit' as const, id: p.unit }))
+        : [{ kind: 'person' as const, id: personId }];
+    events = base ? await liveOrderEvents(ctx, base, scopes, window) : [];
   }
   const slice = events.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   return {
@@ -67,30 +72,45 @@ export async function listLineEvents(
   };
 }
 
-async function poolEvents(
+/** The filters of a component whose base is `revenue` (orders); null for any other base. */
+async function revenueBaseOf(
   ctx: AppContext,
   planVersion: number,
   compensationId: string | null,
   component: string,
-  window: { units: string[]; start: string; end: string; asOf: string },
-): Promise<SourcedEvent[]> {
+): Promise<MetricFilters | null> {
   const plan = await findPlanVersion(ctx.db.kysely, planVersion);
-  const pool = plan?.plan.compensation
+  const found = plan?.plan.compensation
     .find((c) => c.id === compensationId)
     ?.components.find((c) => c.id === component);
-  if (pool?.type !== 'bonus_pool') return [];
-  const key = parseMetricKey(pool.base);
-  if ('error' in key || key.key.base !== 'revenue' || key.key.variant !== 'value') return [];
+  if (!found || (found.type !== 'bonus_pool' && found.type !== 'tiered_commission')) return null;
+  const key = parseMetricKey(found.base);
+  if ('error' in key || key.key.base !== 'revenue' || key.key.variant !== 'value') return null;
+  return key.key.filters;
+}
+
+async function liveOrderEvents(
+  ctx: AppContext,
+  filters: MetricFilters,
+  scopes: readonly Scope[],
+  window: { start: string; end: string; asOf: string },
+): Promise<SourcedEvent[]> {
   const store = await ctx.facts.current();
-  return window.units.flatMap((unit) =>
+  return scopes.flatMap((scope) =>
     listCreditedOrders(store, {
-      scope: { kind: 'unit', id: unit },
+      scope,
       startDay: toDayNumber(window.start),
       endDay: toDayNumber(window.end),
       asOfDay: toDayNumber(window.asOf),
-      filters: key.key.filters,
+      filters,
       limit: Number.MAX_SAFE_INTEGER,
-    }).map((o) => ({ kind: 'order' as const, id: o.orderId, date: o.date, amount: o.credited, unit })),
+    }).map((o) => ({
+      kind: 'order' as const,
+      id: o.orderId,
+      date: o.date,
+      amount: o.credited,
+      ...(scope.kind === 'unit' ? { unit: scope.id } : {}),
+    })),
   );
 }
 

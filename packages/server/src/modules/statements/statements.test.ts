@@ -84,6 +84,23 @@ describeDb('statements (API)', () => {
     const page2 = (await r1.get('/api/v1/statements/r1/lines/pool/events?pageSize=3&page=2')).json();
     expect(page2.events.map((e: { id: string }) => e.id)).toEqual(['o-r2-sept']);
     expect((await r1.get('/api/v1/statements/r1/lines/nope/events')).statusCode).toBe(404);
+
+    // A run stored without its events (too many: MAX_STORED_EVENTS) drills down through the live facts.
+    const row = await t.db.kysely
+      .selectFrom('close_runs')
+      .select('explain_json')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    const explain = JSON.parse(row.explain_json);
+    for (const pay of explain.people.r1.pay) delete pay.events;
+    await t.db.kysely
+      .updateTable('close_runs')
+      .set({ explain_json: JSON.stringify(explain) })
+      .where('id', '=', 1)
+      .execute();
+    const live = (await r1.get('/api/v1/statements/r1/lines/commission/events?closeId=1')).json();
+    expect(live).toMatchObject({ source: 'live', total: 2 });
+    expect(live.events).toEqual(commission.events);
   });
 
   it('what-if equals a close with the added revenue', async () => {
