@@ -83,7 +83,7 @@ export function judgeTargets(result: BenchResult): Target[] {
     ...measured(
       serve !== null,
       `${fmt(serve?.load.p95 ?? 0)} ms`,
-      (serve?.load.p95 ?? 0) <= 20 && serve?.load.errors === 0,
+      (serve?.load.p95 ?? 0) <= 20 && serve?.load.errors === 0 && serve?.load.dropped === 0,
     ),
   });
   for (const r of importRatios(result.imports)) {
@@ -188,7 +188,7 @@ export function formatBenchTable(result: BenchResult, targets: readonly Target[]
         [
           [
             `dashboard latency, ${s.load.rate} req/s × ${s.load.plannedSeconds} s (${s.load.requests} requests)`,
-            `p50 ${fmt(s.load.p50)} ms, p95 ${fmt(s.load.p95)} ms, p99 ${fmt(s.load.p99)} ms, max ${fmt(s.load.max)} ms, ${s.load.errors} errors`,
+            `p50 ${fmt(s.load.p50)} ms, p95 ${fmt(s.load.p95)} ms, p99 ${fmt(s.load.p99)} ms, max ${fmt(s.load.max)} ms, ${s.load.errors} errors, ${s.load.dropped} dropped`,
           ],
           ['visibility of a 1,000-order import', `${fmt(s.visibilityMs, 0)} ms`],
           [

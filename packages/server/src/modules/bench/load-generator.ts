@@ -2,13 +2,17 @@
  * A fixed-rate HTTP load generator (issue 5, 2c): request i is due at start + i / rate and its
  * latency is measured from that due time, not from when it was sent, so a slow server cannot
  * hide its queueing (no coordinated omission). At most `maxInFlight` requests are open; a due
- * request waits for a free slot and that wait counts in its latency.
+ * request waits for a free slot and that wait counts in its latency. A server that cannot keep
+ * up would make the run last for ever: `graceSeconds` after the last request was due, requests
+ * still open are aborted and those never sent are dropped, each recorded with its latency so
+ * far (a lower bound) and counted in `dropped`.
  */
 export interface LoadResult {
   readonly rate: number;
   readonly plannedSeconds: number;
   readonly requests: number;
   readonly errors: number;
+  readonly dropped: number;
   readonly seconds: number;
   readonly p50: number;
   readonly p95: number;
@@ -28,47 +32,64 @@ export async function runFixedRate(options: {
   readonly rate: number;
   readonly seconds: number;
   readonly maxInFlight?: number;
+  readonly graceSeconds?: number;
 }): Promise<LoadResult> {
   const total = Math.round(options.rate * options.seconds);
   const maxInFlight = options.maxInFlight ?? 64;
   const latencies: number[] = [];
   const byUrl = new Map<string, number[]>();
   let errors = 0;
+  let dropped = 0;
   let inFlight = 0;
   let next = 0;
   const start = performance.now();
   const due = (i: number) => start + (i * 1000) / options.rate;
-
-  const fire = async (i: number) => {
-    const url = options.urls[i % options.urls.length] as string;
-    inFlight++;
-    try {
-      const response = await fetch(url, { headers: options.headers });
-      await response.arrayBuffer();
-      if (response.status !== 200) errors++;
-    } catch {
-      errors++;
-    } finally {
-      inFlight--;
-    }
-    const latency = performance.now() - due(i);
+  const deadline = due(total) + (options.graceSeconds ?? 10) * 1000;
+  const abort = new AbortController();
+  const record = (url: string, latency: number) => {
     latencies.push(latency);
     const list = byUrl.get(url) ?? [];
     list.push(latency);
     byUrl.set(url, list);
   };
 
+  const fire = async (i: number) => {
+    const url = options.urls[i % options.urls.length] as string;
+    inFlight++;
+    try {
+      const response = await fetch(url, { headers: options.headers, signal: abort.signal });
+      await response.arrayBuffer();
+      if (response.status !== 200) errors++;
+    } catch {
+      if (abort.signal.aborted) dropped++;
+      else errors++;
+    } finally {
+      inFlight--;
+    }
+    record(url, performance.now() - due(i));
+  };
+
   await new Promise<void>((resolve) => {
     const pending = new Set<Promise<void>>();
     const tick = () => {
       const now = performance.now();
+      if (now > deadline) {
+        abort.abort();
+        for (; next < total; next++) {
+          dropped++;
+          record(options.urls[next % options.urls.length] as string, now - due(next));
+        }
+        void Promise.all(pending).then(() => resolve());
+        return;
+      }
       while (next < total && due(next) <= now && inFlight < maxInFlight) {
         const p = fire(next++);
         pending.add(p);
         void p.then(() => pending.delete(p));
       }
       if (next < total) setTimeout(tick, Math.max(0, Math.min(2, due(next) - performance.now())));
-      else void Promise.all(pending).then(() => resolve());
+      else if (pending.size > 0) setTimeout(tick, 50);
+      else resolve();
     };
     tick();
   });
@@ -87,6 +108,7 @@ export async function runFixedRate(options: {
     plannedSeconds: options.seconds,
     requests: total,
     errors,
+    dropped,
     seconds: (performance.now() - start) / 1000,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
