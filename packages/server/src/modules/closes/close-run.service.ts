@@ -18,7 +18,7 @@ import { AppError } from '../../errors.ts';
 import type { OrgDirectory } from '../access/org-directory.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findLatestPlanVersion, type PlanVersion } from '../plans/plans.repository.ts';
+import { findLatestPlanVersion, findPlanVersion, type PlanVersion } from '../plans/plans.repository.ts';
 import { closePeopleOf, closeUnitsOf, loadAllGoals } from './close-inputs.ts';
 import {
   type CloseRunSummary,
@@ -50,14 +50,17 @@ export interface ComputedClose {
 export const NO_PLAN_MESSAGE = 'no plan has been applied yet: run `attain plan apply FILE` first';
 
 /**
- * Computes the close of `period` with the latest plan version. Nothing is stored.
+ * Computes the close of `period` with the latest plan version (or the one given). Nothing is stored.
  * @example await computeStoredPlanClose(sources, { period: '2026-Q3', asOf: '2026-10-05' })
  */
 export async function computeStoredPlanClose(
   sources: CloseSources,
-  query: { period: string; asOf: string },
+  query: { period: string; asOf: string; planVersion?: number },
 ): Promise<ComputedClose> {
-  const plan = await findLatestPlanVersion(sources.db);
+  const plan =
+    query.planVersion === undefined
+      ? await findLatestPlanVersion(sources.db)
+      : await findPlanVersion(sources.db, query.planVersion);
   if (!plan) throw new AppError('validation_failed', NO_PLAN_MESSAGE);
   const period = parsePeriod(query.period, plan.plan.calendar.fiscalYearStart);
   if (!period) throw new AppError('validation_failed', `not a period: ${query.period}`, 'period');

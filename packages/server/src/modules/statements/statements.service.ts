@@ -109,7 +109,7 @@ function deltasInFen(deltas: Readonly<Record<string, string>>): Record<string, n
 
 /**
  * "If I add ¥X revenue / ¥Y collected, my pay becomes …" — the engine's estimatePay over the
- * same period, as-of date and current plan as the run, on the live data.
+ * same period, as-of date and plan version as the run, on the live data.
  */
 export async function whatIf(
   ctx: AppContext,
@@ -123,6 +123,7 @@ export async function whatIf(
   const computed = await computeStoredPlanClose(await liveCloseSources(ctx), {
     period: run.period,
     asOf: run.asOf,
+    planVersion: run.planVersion,
   });
   let estimate: PayEstimate;
   try {
