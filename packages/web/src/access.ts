@@ -8,6 +8,10 @@ export interface Access {
   /** Facts (orders, payments…) as opposed to org data (units, people); hr imports only org data. */
   readonly canImportFacts: boolean;
   readonly canSeeAudit: boolean;
+  readonly canSeeGoals: boolean;
+  readonly canEditGoals: boolean;
+  readonly canProposeGoals: boolean;
+  readonly canLockGoals: boolean;
 }
 
 export function accessOf(permissions: Permissions | null | undefined): Access {
@@ -17,6 +21,10 @@ export function accessOf(permissions: Permissions | null | undefined): Access {
     canImport: permissions?.importData === true,
     canImportFacts: permissions?.importFacts === true,
     canSeeAudit: permissions?.viewAudit === true,
+    canSeeGoals: permissions?.viewGoals === true,
+    canEditGoals: permissions?.editGoals === true,
+    canProposeGoals: permissions?.proposeGoals === true,
+    canLockGoals: permissions?.lockGoals === true,
   };
 }
 

@@ -8,6 +8,7 @@ import { SetupPage } from './pages/setup/SetupPage.tsx';
 // Pages behind the sign-in load on demand: the login screen stays small.
 const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const GoalsPage = lazy(() => import('./pages/goals/GoalsPage.tsx'));
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
 const EntityBrowserPage = lazy(() => import('./pages/data/EntityBrowserPage.tsx'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'goals', element: <GoalsPage /> },
           { path: 'org', element: <OrgPage /> },
           { path: 'data/:entity', element: <EntityBrowserPage /> },
           { path: 'import', element: <ImportPage /> },

@@ -16,6 +16,11 @@ export interface Permissions {
   readonly importFacts: boolean;
   readonly viewAudit: boolean;
   readonly manageUsers: boolean;
+  // Goals (server modules/access/permissions.ts); optional so fixtures written before goals still fit.
+  readonly viewGoals?: boolean;
+  readonly editGoals?: boolean;
+  readonly proposeGoals?: boolean;
+  readonly lockGoals?: boolean;
 }
 
 export interface Me {

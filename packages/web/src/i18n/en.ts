@@ -67,6 +67,7 @@ export const en: Messages = {
   menu: {
     home: 'Home',
     dashboard: 'Dashboard',
+    goals: 'Goals',
     org: 'Organization',
     data: 'Data',
     dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },

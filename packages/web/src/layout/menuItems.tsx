@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -31,6 +32,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
     { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
     { key: '/dashboard', icon: <DashboardOutlined />, label: t('menu.dashboard') },
   ];
+  if (access.canSeeGoals) items.push({ key: '/goals', icon: <AimOutlined />, label: t('menu.goals') });
   if (access.canSeeOrg) items.push({ key: '/org', icon: <ClusterOutlined />, label: t('menu.org') });
   if (access.canBrowseData && entities.length > 0) {
     items.push({
@@ -54,7 +56,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
-  const match = /^\/(data\/[^/]+|dashboard|org|import|audit)/.exec(pathname);
+  const match = /^\/(data\/[^/]+|dashboard|goals|org|import|audit)/.exec(pathname);
   if (pathname === '/') return '/';
   return match ? `/${match[1]}` : '';
 };
