@@ -57,6 +57,7 @@ if (served && (options.parts.has('close') || options.parts.has('serve'))) {
         { sqlite: sqlite?.config ?? null, postgres: postgres?.config ?? null },
         { engine: 5, sql: options.orders > 2_000_000 ? 0 : 1 },
         log,
+        options.sql,
       );
     } catch (error) {
       await started.server.stop();

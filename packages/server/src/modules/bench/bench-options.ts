@@ -28,6 +28,8 @@ export interface BenchOptions {
   readonly parts: ReadonlySet<BenchPart>;
   /** Only generate the data and load the databases (no measurement), e.g. ahead of a long run. */
   readonly prepare: boolean;
+  /** SQL contenders of the close (default all three). */
+  readonly sql: ReadonlySet<'duckdb' | 'postgres' | 'sqlite'>;
 }
 
 const num = (value: string | undefined, fallback: number) => {
@@ -55,6 +57,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       serve: { type: 'string' },
       only: { type: 'string' },
       prepare: { type: 'boolean', default: false },
+      sql: { type: 'string' },
     },
   });
   const quick = values.quick === true;
@@ -85,5 +88,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     serveDialect: serve,
     parts: new Set(only as BenchPart[]),
     prepare: values.prepare === true,
+    sql: new Set(
+      (values.sql ?? 'duckdb,postgres,sqlite').split(',').map((v) => v.trim()) as (
+        | 'duckdb'
+        | 'postgres'
+        | 'sqlite'
+      )[],
+    ),
   };
 }

@@ -19,6 +19,7 @@ export async function runClosePhase(
   databases: { sqlite: DatabaseConfig | null; postgres: DatabaseConfig | null },
   runs: { engine: number; sql: number },
   log: (line: string) => void,
+  contenders: ReadonlySet<string> = new Set(['duckdb', 'postgres', 'sqlite']),
 ): Promise<ClosePhase> {
   const timings: CloseTiming[] = [];
   const engineRows = new Map<string, Awaited<ReturnType<typeof serverClose>>['rows']>();
@@ -29,12 +30,18 @@ export async function runClosePhase(
     log(`engine (server) ${period}: ${result.ms.toFixed(1)} ms for ${result.scopes} scopes`);
   }
   let started = performance.now();
-  const duck = await duckdbRunner(data.dir);
-  const duckdbLoadMs = performance.now() - started;
-  log(`duckdb loaded in ${(duckdbLoadMs / 1000).toFixed(1)} s`);
-  const runners: SqlRunner[] = [duck.runner];
-  if (databases.postgres?.dialect === 'postgres') runners.push(await postgresRunner(databases.postgres.url));
-  if (databases.sqlite?.dialect === 'sqlite') runners.push(sqliteRunner(databases.sqlite.path));
+  const runners: SqlRunner[] = [];
+  let duckdbLoadMs = 0;
+  if (contenders.has('duckdb')) {
+    const duck = await duckdbRunner(data.dir);
+    duckdbLoadMs = performance.now() - started;
+    log(`duckdb loaded in ${(duckdbLoadMs / 1000).toFixed(1)} s`);
+    runners.push(duck.runner);
+  }
+  if (contenders.has('postgres') && databases.postgres?.dialect === 'postgres')
+    runners.push(await postgresRunner(databases.postgres.url));
+  if (contenders.has('sqlite') && databases.sqlite?.dialect === 'sqlite')
+    runners.push(sqliteRunner(databases.sqlite.path));
   for (const runner of runners) {
     try {
       for (const period of CLOSE_PERIODS) {
