@@ -4,10 +4,9 @@ import { resolveScope } from '../access/request-scope.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
 import { approvalStatusOf, approveClose } from './approvals.service.ts';
 import { CloseJobs, type CloseStep } from './close-jobs.ts';
-import { computeStoredPlanClose, storeCloseRun } from './close-run.service.ts';
 import { presentCloseRun, visibleChanges } from './closes.presenter.ts';
 import { listCloseRuns } from './closes.repository.ts';
-import { closeRunDiff, liveCloseSources, requireCloseRun } from './closes.service.ts';
+import { closeRunDiff, requireCloseRun, runAndStoreClose } from './closes.service.ts';
 import { payrollCsv, payrollTable, payrollXlsx } from './payroll.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -31,13 +30,8 @@ export const closesRoutes: RouteModule = (app, ctx) => {
     requireRole(actor, 'finance', 'admin');
     const { today } = await resolveScope(ctx, actor);
     const { period, asOf, reason, background } = request.body;
-    const run = async (onStep: (step: CloseStep) => void) => {
-      const sources = await liveCloseSources(ctx);
-      onStep('computing');
-      const computed = await computeStoredPlanClose(sources, { period, asOf: asOf ?? today });
-      onStep('storing');
-      return storeCloseRun(ctx.db.kysely, actor, computed, reason ?? null, ctx.now());
-    };
+    const run = (onStep: (step: CloseStep) => void) =>
+      runAndStoreClose(ctx, actor, { period, asOf: asOf ?? today, reason: reason ?? null }, onStep);
     if (background) return reply.status(202).send({ job: jobs.start(period, actor, run) });
     return reply.status(201).send(await run(() => {}));
   });

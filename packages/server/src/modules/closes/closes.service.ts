@@ -2,7 +2,14 @@
 import { diffCloses, type PersonChange } from '@attain/engine';
 import { notFound } from '../../errors.ts';
 import type { AppContext } from '../../http/context.ts';
-import type { CloseSources } from './close-run.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { CloseStep } from './close-jobs.ts';
+import {
+  type CloseSources,
+  computeStoredPlanClose,
+  type StoredCloseRun,
+  storeCloseRun,
+} from './close-run.service.ts';
 import { type CloseRun, findCloseRun, listCloseRuns } from './closes.repository.ts';
 
 export async function requireCloseRun(ctx: AppContext, id: number): Promise<CloseRun> {
@@ -42,4 +49,18 @@ export async function liveCloseSources(ctx: AppContext): Promise<CloseSources> {
     dir: await ctx.facts.directory(),
     dataRevision: ctx.facts.appliedRevision,
   };
+}
+
+/** POST /closes: computes on the live store and stores the run, reporting each step. */
+export async function runAndStoreClose(
+  ctx: AppContext,
+  actor: Actor,
+  query: { period: string; asOf: string; reason: string | null },
+  onStep: (step: CloseStep) => void,
+): Promise<StoredCloseRun> {
+  const sources = await liveCloseSources(ctx);
+  onStep('computing');
+  const computed = await computeStoredPlanClose(sources, query);
+  onStep('storing');
+  return storeCloseRun(ctx.db.kysely, actor, computed, query.reason, ctx.now());
 }
