@@ -34,6 +34,12 @@ export async function* readXlsxRows(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs 4.4 parses a worksheet as soon as the shared strings and workbook rels are read,
+  // but then reads `model.sheets`, which exists only once xl/workbook.xml was read — and zip
+  // entry order varies (exceljs's own writer does not fix it). An empty model until then
+  // keeps the reader from crashing; xl/workbook.xml replaces it when it comes.
+  const reader = workbook as unknown as { model?: { sheets: unknown[] } };
+  reader.model ??= { sheets: [] };
   try {
     for await (const sheet of workbook) {
       for await (const row of sheet) {
