@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import { splitMetricList } from '@attain/engine';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { todayOf } from '../modules/access/request-scope.ts';
-import { buildMetricsReport, splitMetricList } from '../modules/reports/metrics-report.service.ts';
+import { buildMetricsReport } from '../modules/reports/metrics-report.service.ts';
 import {
   metricsReportCsv,
   metricsReportTable,

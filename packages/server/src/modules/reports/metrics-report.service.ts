@@ -4,13 +4,11 @@
  * fact store. CLI and API both call {@link buildMetricsReport}.
  */
 import {
-  computeMetrics,
+  buildMetricsReport as buildEngineReport,
   type FactStore,
-  type MetricsReportRow,
+  type MetricsReport,
   parseMetricKey,
   parsePeriod,
-  reportHeader,
-  toReportRow,
 } from '@attain/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -29,33 +27,7 @@ export interface MetricsReportQuery {
   readonly fiscalYearStart?: number;
 }
 
-export interface MetricsReport {
-  readonly period: string;
-  readonly start: string;
-  readonly end: string;
-  readonly as_of: string;
-  readonly rows: MetricsReportRow[];
-}
-
-/**
- * Splits a `--metrics` list: keys are separated by commas outside braces (contract §5).
- * @example splitMetricList('revenue{product_line=A,region=华东},orders') // ['revenue{product_line=A,region=华东}', 'orders']
- */
-export function splitMetricList(text: string): string[] {
-  const keys: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '{') depth++;
-    if (char === '}') depth--;
-    if (char === ',' && depth === 0) {
-      keys.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  if (current.trim() !== '') keys.push(current.trim());
-  return keys;
-}
+export type { MetricsReport };
 
 /** A visibility check for rows (data scope); the CLI sees everything. */
 export type RowFilter = (kind: 'person' | 'unit', id: string) => boolean;
@@ -76,21 +48,14 @@ export async function buildMetricsReport(
   const snapshot = query.asOf < period.end ? query.asOf : period.end;
   const scopes = await rowScopes(db, store, query, period, snapshot);
   const goals = await goalsForPeriod(db, period.key);
-  const rows = scopes
-    .filter((id) => canSee(query.by, id))
-    .map((id) =>
-      toReportRow(
-        computeMetrics(store, {
-          scope: { kind: query.by, id },
-          period,
-          fiscalYearStart,
-          asOf: query.asOf,
-          metrics: query.metrics,
-          goals: goals.get(id) ?? {},
-        }),
-      ),
-    );
-  return { ...reportHeader({ period, asOf: query.asOf }), rows };
+  return buildEngineReport(store, {
+    scopes: scopes.filter((id) => canSee(query.by, id)).map((id) => ({ kind: query.by, id })),
+    period,
+    fiscalYearStart,
+    asOf: query.asOf,
+    ...(query.metrics ? { metrics: query.metrics } : {}),
+    goalsFor: (scope) => goals.get(scope.id),
+  });
 }
 
 /**

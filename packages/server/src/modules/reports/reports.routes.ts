@@ -1,9 +1,10 @@
+import { splitMetricList } from '@attain/engine';
 import { z } from 'zod';
 import type { RouteModule } from '../../http/context.ts';
 import { canSeePerson, type DataScope } from '../access/data-scope.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { requireActor } from '../auth/actor.ts';
-import { buildMetricsReport, splitMetricList } from './metrics-report.service.ts';
+import { buildMetricsReport } from './metrics-report.service.ts';
 import { metricsReportCsv, metricsReportXlsx } from './metrics-report.table.ts';
 
 const querySchema = z.object({
