@@ -40,5 +40,9 @@ function openSqlite(file: string): Kysely<Database> {
 
 function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection ends (a restart, a terminated backend) emits
+  // 'error' on the pool; the pool drops that client and the next query opens a new one.
+  // Unhandled, the event would crash the process.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { AppContext, RouteModule } from '../../http/context.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { type Actor, requireActor } from '../auth/actor.ts';
+import { latestFiscalYearStart } from '../plans/plans.repository.ts';
 import { dimensionsOf } from '../tracking/fact-store.loader.ts';
 import { goalsForPeriod, goalsForPeriods } from '../tracking/goals.repository.ts';
 import { assertDashboardVisible, type DashboardScope, homeScope } from './dashboard-scope.ts';
@@ -27,7 +28,9 @@ type Common = { [K in keyof typeof common]?: string };
 async function dashboardInput(ctx: AppContext, actor: Actor, query: Common) {
   const { dir, scope, today } = await resolveScope(ctx, actor);
   const periodKey = query.period ?? today.slice(0, 4);
-  const period = parsePeriod(periodKey);
+  // The calendar of the latest applied plan (contract §7), as reports use it.
+  const fiscalYearStart = await latestFiscalYearStart(ctx.db.kysely);
+  const period = parsePeriod(periodKey, fiscalYearStart);
   if (!period) throw new AppError('validation_failed', `not a period: ${periodKey}`, 'period');
   const target: DashboardScope =
     query.scopeKind && query.scopeId
@@ -45,7 +48,7 @@ async function dashboardInput(ctx: AppContext, actor: Actor, query: Common) {
     filters,
     store: await ctx.facts.current(),
     goals: await goalsForPeriodCached(ctx, period),
-    query: { period, asOf: (query.asOf as string | undefined) ?? today, fiscalYearStart: 1 },
+    query: { period, asOf: (query.asOf as string | undefined) ?? today, fiscalYearStart },
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { latestFiscalYearStart } from '../plans/plans.repository.ts';
 import { goalsForPeriod } from '../tracking/goals.repository.ts';
 
 export interface MetricsReportQuery {
@@ -38,7 +39,8 @@ export async function buildMetricsReport(
   query: MetricsReportQuery,
   canSee: RowFilter = () => true,
 ): Promise<MetricsReport> {
-  const fiscalYearStart = query.fiscalYearStart ?? 1;
+  // contract §7: the calendar of the latest applied plan, or the calendar year.
+  const fiscalYearStart = query.fiscalYearStart ?? (await latestFiscalYearStart(db));
   const period = parsePeriod(query.period, fiscalYearStart);
   if (!period) throw new AppError('validation_failed', `not a period: ${query.period}`, 'period');
   for (const key of query.metrics ?? []) {

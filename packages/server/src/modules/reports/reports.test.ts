@@ -1,3 +1,4 @@
+import { CONTRACT_EXAMPLE_PLAN } from '@attain/engine';
 import { beforeAll, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
@@ -92,5 +93,18 @@ describeDb('report metrics', () => {
     expect(csv.body).toContain('scope,kind,revenue,revenue:goal');
     const xlsx = await admin.get('/api/v1/reports/metrics?period=2026&metrics=revenue&format=xlsx');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  // Last: it applies a plan, which changes the calendar of every later report.
+  it('follows the fiscal year of the latest applied plan (contract §7)', async () => {
+    const yaml = CONTRACT_EXAMPLE_PLAN.replace('fiscal_year_start: 1', 'fiscal_year_start: 4');
+    expect((await admin.post('/api/v1/plans', { yaml })).statusCode).toBe(201);
+    const body = await report(admin, 'period=2026&metrics=revenue&by=unit&scope=HQ');
+    expect(body).toMatchObject({ start: '2026-04-01', end: '2027-03-31' });
+    // April 2026 on: r1's split half (April 1st) and r2's July and September orders.
+    const hq = body.rows.find((r: { scope: string }) => r.scope === 'HQ');
+    expect(hq.metrics.revenue).toBe('10000.00');
+    const kpis = (await admin.get('/api/v1/dashboard/kpis?period=2026-Q1&scopeKind=unit&scopeId=HQ')).json();
+    expect(kpis.period).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
   });
 });
