@@ -1,8 +1,9 @@
-import { isIsoDate } from '@attain/engine';
+import { CONTRACT_EXAMPLE_PLAN, isIsoDate } from '@attain/engine';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { type Db, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
 import {
   createDemoLogins,
   DEMO_PASSWORD,
@@ -12,6 +13,7 @@ import {
 import { generateDemoCompany } from '../modules/demo/generate.ts';
 import { formatSeconds, loadedLine, progressBar } from '../modules/demo/progress.ts';
 import { type DemoSize, FULL_SIZE } from '../modules/demo/types.ts';
+import { applyPlan } from '../modules/plans/plans.service.ts';
 import { databaseOf } from './program.ts';
 import { parseListen, serveDatabase } from './serve.command.ts';
 
@@ -76,6 +78,14 @@ async function loadDemo(db: Db, seed: number, today: string, size: DemoSize): Pr
     onLoaded: (loaded) => err.write(`${err.isTTY ? '\r\x1b[K' : ''}${loadedLine(loaded)}\n`),
   });
   const logins = await createDemoLogins(db, company.people, new Date());
+  // The contract's example plan (§6), so `attain close` and the statements work on the demo.
+  const plan = await applyPlan(
+    db.kysely,
+    SYSTEM_ACTOR,
+    CONTRACT_EXAMPLE_PLAN,
+    'demo: the example plan of the contract',
+  );
+  err.write(`  pay plan applied as version ${plan.version}\n`);
   err.write(
     `  ${logins.length} logins created; demo ready in ${formatSeconds(performance.now() - started)}\n`,
   );
