@@ -12,6 +12,8 @@ const GoalsPage = lazy(() => import('./pages/goals/GoalsPage.tsx'));
 const OrgPage = lazy(() => import('./pages/org/OrgPage.tsx'));
 const EntityBrowserPage = lazy(() => import('./pages/data/EntityBrowserPage.tsx'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
+const PayPage = lazy(() => import('./pages/pay/PayPage.tsx'));
+const StatementPage = lazy(() => import('./pages/pay/StatementPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'goals', element: <GoalsPage /> },
+          { path: 'pay', element: <PayPage /> },
+          { path: 'pay/statement/:personId', element: <StatementPage /> },
           { path: 'org', element: <OrgPage /> },
           { path: 'data/:entity', element: <EntityBrowserPage /> },
           { path: 'import', element: <ImportPage /> },

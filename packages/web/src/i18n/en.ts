@@ -68,6 +68,7 @@ export const en: Messages = {
     home: 'Home',
     dashboard: 'Dashboard',
     goals: 'Goals',
+    pay: 'Pay',
     org: 'Organization',
     data: 'Data',
     dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },

@@ -61,6 +61,7 @@ export const zhCN = {
     home: '首页',
     dashboard: '业绩看板',
     goals: '目标管理',
+    pay: '薪酬',
     org: '组织架构',
     data: '数据',
     dataGroups: { org: '组织', master: '产品与客户', facts: '业务数据', goals: '目标' },

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
+  MoneyCollectOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -33,6 +34,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
     { key: '/dashboard', icon: <DashboardOutlined />, label: t('menu.dashboard') },
   ];
   if (access.canSeeGoals) items.push({ key: '/goals', icon: <AimOutlined />, label: t('menu.goals') });
+  items.push({ key: '/pay', icon: <MoneyCollectOutlined />, label: t('menu.pay') });
   if (access.canSeeOrg) items.push({ key: '/org', icon: <ClusterOutlined />, label: t('menu.org') });
   if (access.canBrowseData && entities.length > 0) {
     items.push({
@@ -56,7 +58,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
-  const match = /^\/(data\/[^/]+|dashboard|goals|org|import|audit)/.exec(pathname);
+  const match = /^\/(data\/[^/]+|dashboard|goals|pay|org|import|audit)/.exec(pathname);
   if (pathname === '/') return '/';
   return match ? `/${match[1]}` : '';
 };

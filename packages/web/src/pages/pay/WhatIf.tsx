@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Form, Input, Row, Statistic } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatMoney } from '../../format.ts';
+import { NAMESPACE } from './messages.ts';
+import { fetchWhatIf } from './payApi.ts';
+
+const MONEY = /^\d+(\.\d{1,2})?$/;
+const FIELDS = [
+  { key: 'revenue', label: 'addRevenue' },
+  { key: 'collected', label: 'addCollected' },
+] as const;
+
+/** 薪酬试算: extra revenue / collections → the estimated pay (POST what-if, debounced 300 ms). */
+export function WhatIf({
+  personId,
+  closeId,
+  totalPay,
+}: {
+  personId: string;
+  closeId: number;
+  totalPay: string;
+}) {
+  const { t } = useTranslation(NAMESPACE);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [deltas, setDeltas] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const valid: Record<string, string> = {};
+      for (const [key, value] of Object.entries(values)) {
+        const text = value.replace(/,/g, '').trim();
+        if (MONEY.test(text) && Number(text) > 0) valid[key] = text;
+      }
+      setDeltas(valid);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [values]);
+
+  const active = Object.keys(deltas).length > 0;
+  const estimate = useQuery({
+    queryKey: ['pay', 'what-if', personId, closeId, deltas],
+    queryFn: () => fetchWhatIf(personId, closeId, deltas),
+    enabled: active,
+    placeholderData: (previous) => previous,
+  });
+  const invalid = (key: string) => {
+    const text = (values[key] ?? '').replace(/,/g, '').trim();
+    return text !== '' && !MONEY.test(text);
+  };
+  const shown = active ? estimate.data : undefined;
+
+  return (
+    <Card title={t('whatIf')} data-testid="what-if">
+      <Form layout="vertical">
+        <Row gutter={16}>
+          {FIELDS.map((field) => (
+            <Col xs={24} md={12} key={field.key}>
+              <Form.Item
+                label={t(field.label)}
+                validateStatus={invalid(field.key) ? 'error' : undefined}
+                help={invalid(field.key) ? t('invalidMoney') : undefined}
+              >
+                <Input
+                  aria-label={t(field.label)}
+                  inputMode="decimal"
+                  value={values[field.key] ?? ''}
+                  onChange={(event) => setValues((old) => ({ ...old, [field.key]: event.target.value }))}
+                  allowClear
+                />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Form>
+      {estimate.error && <ErrorAlert error={estimate.error} />}
+      <Row gutter={16}>
+        <Col span={8}>
+          <Statistic title={t('current')} value={formatMoney(totalPay)} />
+        </Col>
+        <Col span={8}>
+          <Statistic
+            title={t('estimated')}
+            value={formatMoney(shown?.estimated.total_pay ?? totalPay)}
+            loading={active && estimate.isLoading}
+            valueRender={(node) => <span data-testid="what-if-estimated">{node}</span>}
+          />
+        </Col>
+        <Col span={8}>
+          <Statistic
+            title={t('difference')}
+            value={formatMoney(shown?.difference ?? '0')}
+            valueRender={(node) => <span data-testid="what-if-difference">{node}</span>}
+          />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
