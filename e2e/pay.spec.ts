@@ -60,4 +60,14 @@ test('finance runs the 2026-Q3 close, the VP approves it, a rep reads, drills an
   await rep.getByLabel('增加销售额 ¥').fill('100000');
   await expect(estimated).not.toHaveText(before);
   await expect(rep.getByTestId('what-if-difference')).toContainText(/¥[1-9]/);
+
+  // The period is frozen now: a new run asks for a reason, and starts again as a draft.
+  await finance.getByRole('button', { name: '运行结算' }).click();
+  const dialog = finance.getByRole('dialog');
+  await expect(dialog).toContainText('重新结算需填写原因');
+  await dialog.getByLabel('原因').fill('补录回款');
+  await dialog.getByRole('button', { name: '运行结算' }).click();
+  await expect(finance.getByTestId('pay-runs')).toContainText('结算 #2');
+  await expect(finance.getByTestId('pay-runs')).toContainText('补录回款');
+  await expect(finance.getByTestId('run-state')).toHaveText('草稿');
 });

@@ -34,8 +34,16 @@ export function EventsTable({
       width: 80,
       render: (kind: string) => <Tag>{t(`events.${kind}`, { defaultValue: kind })}</Tag>,
     },
-    { title: t('events.id'), dataIndex: 'id' },
-    { title: t('events.date'), dataIndex: 'date', width: 110 },
+    {
+      title: t('events.id'),
+      dataIndex: 'id',
+      render: (id: string) => <span style={{ whiteSpace: 'nowrap' }}>{id}</span>,
+    },
+    {
+      title: t('events.date'),
+      dataIndex: 'date',
+      render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+    },
     { title: t('events.customer'), dataIndex: 'customerId' },
     { title: t('events.product'), dataIndex: 'productId' },
     { title: t('events.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => formatMoney(v) },

@@ -119,7 +119,11 @@ export default function StatementPage() {
                 dataSource={s.items as Statement['items'][number][]}
                 expandable={{ expandedRowRender: (item) => <Lines lines={item.explanation?.lines ?? []} /> }}
                 columns={[
-                  { title: t('metric'), dataIndex: 'metric' },
+                  {
+                    title: t('metric'),
+                    dataIndex: 'metric',
+                    render: (m: string) => t(`metrics.${m}`, { defaultValue: m }),
+                  },
                   { title: t('actual'), dataIndex: 'actual', align: 'right', render: showValue },
                   { title: t('goal'), dataIndex: 'goal', align: 'right', render: showValue },
                   {

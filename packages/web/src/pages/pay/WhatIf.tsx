@@ -7,6 +7,10 @@ import { formatMoney } from '../../format.ts';
 import { NAMESPACE } from './messages.ts';
 import { fetchWhatIf } from './payApi.ts';
 
+/** "+¥1.00" for a gain, "-¥1.00" for a loss. */
+const signed = (value: string) =>
+  /^[1-9]|^0*\.\d*[1-9]/.test(value) ? `+${formatMoney(value)}` : formatMoney(value);
+
 const MONEY = /^\d+(\.\d{1,2})?$/;
 const FIELDS = [
   { key: 'revenue', label: 'addRevenue' },
@@ -77,24 +81,31 @@ export function WhatIf({
       </Form>
       {estimate.error && <ErrorAlert error={estimate.error} />}
       <Row gutter={16}>
-        <Col span={8}>
-          <Statistic title={t('current')} value={formatMoney(totalPay)} />
-        </Col>
-        <Col span={8}>
-          <Statistic
-            title={t('estimated')}
-            value={formatMoney(shown?.estimated.total_pay ?? totalPay)}
-            loading={active && estimate.isLoading}
-            valueRender={(node) => <span data-testid="what-if-estimated">{node}</span>}
-          />
-        </Col>
-        <Col span={8}>
-          <Statistic
-            title={t('difference')}
-            value={formatMoney(shown?.difference ?? '0')}
-            valueRender={(node) => <span data-testid="what-if-difference">{node}</span>}
-          />
-        </Col>
+        {[
+          { id: 'what-if-current', title: t('current'), text: formatMoney(totalPay), loading: false },
+          {
+            id: 'what-if-estimated',
+            title: t('estimated'),
+            text: formatMoney(shown?.estimated.total_pay ?? totalPay),
+            loading: active && estimate.isLoading,
+          },
+          {
+            id: 'what-if-difference',
+            title: t('difference'),
+            text: signed(shown?.difference ?? '0'),
+            loading: false,
+          },
+        ].map((stat) => (
+          <Col xs={24} sm={8} key={stat.id}>
+            <Statistic
+              title={stat.title}
+              value={stat.text}
+              loading={stat.loading}
+              styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }}
+              valueRender={() => <span data-testid={stat.id}>{stat.text}</span>}
+            />
+          </Col>
+        ))}
       </Row>
     </Card>
   );
