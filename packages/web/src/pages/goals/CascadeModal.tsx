@@ -171,7 +171,7 @@ export function CascadeModal({ row, grid, filters, locks, language, onClose }: P
             name="reason"
             label={t('edit.reason')}
             style={{ width: '100%' }}
-            rules={[{ required: true, whitespace: true, message: t('edit.reasonHelp') }]}
+            rules={[{ required: true, whitespace: true, message: t('edit.reasonRequired') }]}
           >
             <Input placeholder={t('edit.reasonHelp')} />
           </Form.Item>

@@ -105,7 +105,7 @@ export function DecisionModal({ proposal, decision, locked, onClose }: Props) {
             name="reason"
             label={t('edit.reason')}
             extra={t('edit.reasonHelp')}
-            rules={[{ required: true, whitespace: true, message: t('edit.reasonHelp') }]}
+            rules={[{ required: true, whitespace: true, message: t('edit.reasonRequired') }]}
           >
             <Input.TextArea rows={2} />
           </Form.Item>

@@ -1,11 +1,28 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Tag, Tooltip } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import type { GridCell } from './goalsApi.ts';
 import { formatGoal, isGap } from './goalValues.ts';
-import { NAMESPACE } from './messages.ts';
 
 const STATUS_COLOR = { proposed: 'processing', returned: 'warning' } as const;
+const BASE_STYLE = {
+  minHeight: 22,
+  whiteSpace: 'nowrap',
+  display: 'block',
+  width: '100%',
+  textAlign: 'right',
+} as const;
+const BUTTON_STYLE = {
+  ...BASE_STYLE,
+  background: 'none',
+  border: 0,
+  padding: 0,
+  font: 'inherit',
+  cursor: 'pointer',
+};
+const GAP_STYLE = { color: '#d46b08', fontWeight: 600 };
+const LOCK_STYLE = { color: '#8c8c8c', fontSize: 11, marginLeft: 4 };
+const TAG_STYLE = { marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' };
 
 interface Props {
   readonly testId: string;
@@ -13,69 +30,65 @@ interface Props {
   readonly metric: string;
   readonly language: string;
   readonly locked: boolean;
+  /** The goals namespace's t: passed in, since a company grid renders thousands of cells (no hooks here). */
+  readonly t: TFunction;
   /** Opens the editor; absent when the actor may neither set nor propose this goal. */
   readonly onOpen?: () => void;
 }
 
-/** One goal cell: the agreed value, a tag for an open proposal, the gaps highlighted with a tooltip. */
-export function GoalCell({ testId, cell, metric, language, locked, onOpen }: Props) {
-  const { t } = useTranslation(NAMESPACE);
+/** The tooltip lines of a cell: the exact value, the gaps to children and months, a pending proposal, a lock. */
+export function cellNotes(
+  cell: GridCell | undefined,
+  metric: string,
+  language: string,
+  locked: boolean,
+  t: TFunction,
+) {
   const money = (value: string | null | undefined) => formatGoal(metric, value, language, true);
-  const notes: string[] = [];
+  const gaps: string[] = [];
   if (cell && isGap(cell.childrenGap))
-    notes.push(t('gap.children', { sum: money(cell.childrenSum), gap: money(cell.childrenGap) }));
+    gaps.push(t('gap.children', { sum: money(cell.childrenSum), gap: money(cell.childrenGap) }));
   if (cell && isGap(cell.monthsGap))
-    notes.push(t('gap.months', { sum: money(cell.monthsSum), gap: money(cell.monthsGap) }));
-  const gapped = notes.length > 0;
-  const pending = cell?.proposal && (cell.status === 'proposed' || cell.status === 'returned');
-  if (pending && cell?.proposal)
+    gaps.push(t('gap.months', { sum: money(cell.monthsSum), gap: money(cell.monthsGap) }));
+  const notes = [...(cell?.value ? [money(cell.value)] : []), ...gaps];
+  if (cell?.proposal && (cell.status === 'proposed' || cell.status === 'returned'))
     notes.push(t('gap.pending', { value: money(cell.proposal.value), status: t(`status.${cell.status}`) }));
-  if (cell?.value) notes.unshift(money(cell.value));
   if (locked) notes.push(t('gap.locked'));
+  return { notes, gapped: gaps.length > 0 };
+}
 
+/**
+ * One goal cell: the agreed value, a tag for an open proposal, gaps highlighted in orange; the
+ * details (exact amount, children's and months' totals and gaps) in the native tooltip, which
+ * costs nothing per cell.
+ */
+export function GoalCell({ testId, cell, metric, language, locked, t, onOpen }: Props) {
+  const { notes, gapped } = cellNotes(cell, metric, language, locked, t);
+  const open = cell?.status === 'proposed' || cell?.status === 'returned' ? cell.status : null;
+  const value = formatGoal(metric, cell?.value, language);
   const content = (
     <>
-      <span style={{ color: gapped ? '#d46b08' : undefined, fontWeight: gapped ? 600 : undefined }}>
-        {formatGoal(metric, cell?.value, language) ||
-          (onOpen ? <span style={{ color: '#bfbfbf' }}>—</span> : '')}
+      <span style={gapped ? GAP_STYLE : undefined}>
+        {value || (onOpen ? <span style={{ color: '#bfbfbf' }}>—</span> : '')}
       </span>
-      {locked && <LockOutlined style={{ color: '#8c8c8c', fontSize: 11, marginLeft: 4 }} />}
-      {pending && (cell?.status === 'proposed' || cell?.status === 'returned') && (
+      {locked && <LockOutlined style={LOCK_STYLE} />}
+      {open && (
         <div>
-          <Tag
-            color={STATUS_COLOR[cell.status]}
-            style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}
-          >
-            {t(`status.${cell.status}`)}
+          <Tag color={STATUS_COLOR[open]} style={TAG_STYLE}>
+            {t(`status.${open}`)} {formatGoal(metric, cell?.proposal?.value, language)}
           </Tag>
         </div>
       )}
     </>
   );
-  const style = {
-    minHeight: 22,
-    whiteSpace: 'nowrap',
-    display: 'block',
-    width: '100%',
-    textAlign: 'right',
-  } as const;
-  const body = onOpen ? (
-    <button
-      type="button"
-      data-testid={testId}
-      onClick={onOpen}
-      style={{ ...style, background: 'none', border: 0, padding: 0, font: 'inherit', cursor: 'pointer' }}
-    >
+  const title = notes.length > 0 ? notes.join('\n') : undefined;
+  return onOpen ? (
+    <button type="button" data-testid={testId} title={title} onClick={onOpen} style={BUTTON_STYLE}>
       {content}
     </button>
   ) : (
-    <div data-testid={testId} style={style}>
+    <div data-testid={testId} title={title} style={BASE_STYLE}>
       {content}
     </div>
-  );
-  return notes.length > 0 ? (
-    <Tooltip title={notes.map((note) => <div key={note}>{note}</div>)}>{body}</Tooltip>
-  ) : (
-    body
   );
 }

@@ -1,3 +1,4 @@
+import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Segmented } from 'antd';
 import { useState } from 'react';
@@ -70,7 +71,12 @@ export function GoalEditModal({ target, metric, filters, locked, language, onClo
   return (
     <Modal
       open
-      title={t('edit.title', { name: row.name, period })}
+      title={
+        <>
+          {t('edit.title', { name: row.name, period })}
+          {locked && <LockOutlined style={{ marginLeft: 8, color: '#8c8c8c' }} title={t('gap.locked')} />}
+        </>
+      }
       okText={t(mode === 'set' ? 'edit.set' : 'edit.propose')}
       cancelText={t('cancel')}
       onOk={() => form.submit()}
@@ -107,7 +113,7 @@ export function GoalEditModal({ target, metric, filters, locked, language, onClo
             name="reason"
             label={t('edit.reason')}
             extra={t('edit.reasonHelp')}
-            rules={[{ required: true, whitespace: true, message: t('edit.reasonHelp') }]}
+            rules={[{ required: true, whitespace: true, message: t('edit.reasonRequired') }]}
           >
             <Input.TextArea rows={2} />
           </Form.Item>

@@ -55,11 +55,14 @@ export function GoalGrid({ grid, loading, locks, language, onOpenCell, onCascade
           metric={metric}
           language={language}
           locked={!!lockOf(column.period, locks)}
+          t={t}
           onOpen={row.editable || row.canPropose ? () => onOpenCell(row, column.period) : undefined}
         />
       ),
     })),
-    {
+  ];
+  if (rows.some((row) => cascadable(row, rows)))
+    columns.push({
       title: t('grid.actions'),
       key: 'actions',
       fixed: 'right',
@@ -70,8 +73,7 @@ export function GoalGrid({ grid, loading, locks, language, onOpenCell, onCascade
             {t('grid.cascade')}
           </Button>
         ),
-    },
-  ];
+    });
   return (
     <Table<GridRow>
       data-testid="goal-grid"

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, TreeSelect } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { OrgUnit } from '../../api/types.ts';
@@ -39,10 +40,13 @@ const treeData = (nodes: UnitNode[]): TreeOption[] =>
 export function GoalsToolbar({ view, units, onChange }: Props) {
   const { t } = useTranslation(NAMESPACE);
   const thisYear = new Date().getFullYear();
+  // Asked only when a filter is opened: the answer costs the server a fact scan the grid does not need.
+  const [wanted, setWanted] = useState(false);
   const dimensions = useQuery({
     queryKey: ['goals-dimensions', view.year],
     queryFn: () => fetchDimensions(view.year),
     staleTime: Number.POSITIVE_INFINITY,
+    enabled: wanted,
   });
   return (
     <Space wrap>
@@ -82,8 +86,10 @@ export function GoalsToolbar({ view, units, onChange }: Props) {
           placeholder={t(`filters.${filter}`)}
           value={view[filter]}
           onChange={(value?: string) => onChange({ [filter]: value })}
+          onFocus={() => setWanted(true)}
+          loading={dimensions.isFetching}
           options={(dimensions.data?.dimensions[filter] ?? []).map((v) => ({ value: v, label: v }))}
-          style={{ width: 130 }}
+          style={{ width: 150 }}
         />
       ))}
     </Space>

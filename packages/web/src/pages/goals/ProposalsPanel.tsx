@@ -33,7 +33,7 @@ function History({
     <Space direction="vertical" size={2} data-testid="proposal-history">
       {events.map((event) => (
         <Typography.Text key={`${event.kind}-${event.at}`} style={{ fontSize: 12 }}>
-          <Tag color={EVENT_COLOR[event.kind]} style={{ fontSize: 11 }}>
+          <Tag color={EVENT_COLOR[event.kind]} style={{ fontSize: 11, marginInlineEnd: 6 }}>
             {t(`proposals.events.${event.kind}`)}
           </Tag>
           {event.actor} · {formatTimestamp(event.at)} · {formatGoal(metric, event.value, language, true)}
