@@ -10,6 +10,7 @@ import {
 // booleans as 0/1 integers, decimals (shares, goal values) as exact decimal text.
 // Foreign keys are deferred so an import may refer to rows later in the same file (contract §1).
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
 type Db = Kysely<any>;
 type Table = CreateTableBuilder<string, string>;
 

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../http/context.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type DataScope, scopeOf } from './data-scope.ts';
-import { loadOrgDirectory } from './org-directory.repository.ts';
 import type { OrgDirectory } from './org-directory.ts';
 
 /** Today as a calendar date in the server's time zone (contract §1: dates have no zone). */

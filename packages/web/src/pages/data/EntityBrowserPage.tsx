@@ -12,8 +12,8 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { labelOf } from '../../i18n/labels.ts';
 import { useSession } from '../../session/useSession.ts';
 import { PersonDrawer } from '../org/PersonDrawer.tsx';
-import { columnsOf, effectiveSortOf, rowKeyOf } from './entityColumns.tsx';
 import { EntityFilters } from './EntityFilters.tsx';
+import { columnsOf, effectiveSortOf, rowKeyOf } from './entityColumns.tsx';
 import { useBrowserParams } from './useBrowserParams.ts';
 
 /** A browser for any entity, built from the server's metadata: paging, sorting and filters on the server. */
@@ -46,14 +46,21 @@ export default function EntityBrowserPage() {
     <Empty
       description={
         <span>
-          {t('data.emptyHint')} {access.canImport && <Link to={`/import?entity=${meta.name}`}>{t('data.importHint')}</Link>}
+          {t('data.emptyHint')}{' '}
+          {access.canImport && <Link to={`/import?entity=${meta.name}`}>{t('data.importHint')}</Link>}
         </span>
       }
     />
   );
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+    >
       <div style={{ marginBottom: 16 }}>
         <EntityFilters
           meta={meta}

@@ -10,7 +10,8 @@ const NUMERIC_TYPES = new Set(['money', 'share', 'decimal', 'integer']);
 
 /** One cell as a user reads it: ¥ money, 是/否, translated enum values, a dash for nothing. */
 export function renderCell(column: EntityColumn, value: Cell, t: TFunction) {
-  if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (value === null || value === undefined || value === '')
+    return <Typography.Text type="secondary">—</Typography.Text>;
   switch (column.type) {
     case 'money':
       return formatMoney(String(value));
@@ -40,7 +41,8 @@ export function columnsOf(
 ): ColumnsType<EntityRow> {
   return meta.columns.map((column) => {
     const isPerson = column.references === 'people' || (meta.name === 'people' && column.name === 'id');
-    const sortOrder: SortOrder = sort.column === column.name ? (sort.order === 'desc' ? 'descend' : 'ascend') : null;
+    const sortOrder: SortOrder =
+      sort.column === column.name ? (sort.order === 'desc' ? 'descend' : 'ascend') : null;
     return {
       key: column.name,
       dataIndex: column.name,
@@ -92,6 +94,8 @@ const FILTERED_BY_ORDER_DATE = new Set(['order_credits']);
  */
 export function dateFilterOf(meta: EntityMeta): { column: EntityColumn | null } | undefined {
   if (FILTERED_BY_ORDER_DATE.has(meta.name)) return { column: null };
-  const own = meta.columns.find((column) => column.type === 'date' && column.required && column.name !== 'hire_date');
+  const own = meta.columns.find(
+    (column) => column.type === 'date' && column.required && column.name !== 'hire_date',
+  );
   return own ? { column: own } : undefined;
 }

@@ -11,7 +11,8 @@ const FILTER_PREFIX = 'f.';
 export function useBrowserParams() {
   const [params, setParams] = useSearchParams();
   const filters: Record<string, string> = {};
-  for (const [key, value] of params) if (key.startsWith(FILTER_PREFIX)) filters[key.slice(FILTER_PREFIX.length)] = value;
+  for (const [key, value] of params)
+    if (key.startsWith(FILTER_PREFIX)) filters[key.slice(FILTER_PREFIX.length)] = value;
   const order = params.get('order');
   const query: RowsQuery = {
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -39,7 +40,8 @@ export function useBrowserParams() {
       { replace: false },
     );
   };
-  const setFilter = (column: string, value: string | undefined) => update({ [`${FILTER_PREFIX}${column}`]: value });
+  const setFilter = (column: string, value: string | undefined) =>
+    update({ [`${FILTER_PREFIX}${column}`]: value });
   const clear = () => setParams(new URLSearchParams());
   return { query, update, setFilter, clear };
 }
