@@ -62,7 +62,13 @@ export function startBenchServer(config: DatabaseConfig, timeoutMs: number): Pro
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
             if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
+            // attain serve has been seen to linger after SIGTERM following an overload; the
+            // bench must not hang on it, so it is killed after 10 s.
+            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              done();
+            });
             child.kill('SIGTERM');
           }),
       });
