@@ -20,9 +20,13 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, 'admin');
-  await menuItem(page, '数据').click();
-  await menuItem(page, '订单').click();
-  await expect(page).toHaveURL(/\/data\/orders$/);
+  // The Data submenu fills in once the entity list has loaded and opens with an animation: a
+  // click during either can be lost, so open it and click until the page has changed.
+  await expect(async () => {
+    if (!(await menuItem(page, '订单').isVisible())) await menuItem(page, '数据').click();
+    await menuItem(page, '订单').click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/data\/orders$/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(tableRows(page)).toHaveCount(50);
 });
 
