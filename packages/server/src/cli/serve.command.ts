@@ -20,6 +20,8 @@ export interface Listening {
 /** Serves the web app and API on an open database until the process is stopped. */
 export async function serveDatabase(db: Db, listen: { port: number; host: string }): Promise<Listening> {
   const app = await buildApp({ db, logger: false, pollFactsMs: DEFAULT_POLL_MS });
+  await app.ready();
+  // Load the store before accepting requests, so the first dashboard does not wait for it.
   await app.facts.current();
   const address = await app.listen({ port: listen.port, host: listen.host });
   const shutdown = async () => {

@@ -63,7 +63,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     facts: new LiveFacts(options.db.kysely),
   };
   app.decorate('facts', ctx.facts);
-  if (options.pollFactsMs) ctx.facts.start(options.pollFactsMs);
+  // Polling (and so the first store load, which can take long on a big database) starts only
+  // once every plugin has loaded: a load blocking the event loop earlier trips plugin timeouts.
+  const pollFactsMs = options.pollFactsMs;
+  if (pollFactsMs) app.addHook('onReady', async () => ctx.facts.start(pollFactsMs));
   app.addHook('onClose', async () => ctx.facts.stop());
 
   app.setValidatorCompiler(validatorCompiler);
