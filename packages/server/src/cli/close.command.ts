@@ -91,7 +91,8 @@ export function registerClose(program: Command): void {
       const db = await openDatabase(databaseOf(command));
       try {
         const dataRevision = await latestRevision(db.kysely);
-        const [store, dir] = await Promise.all([loadFactStore(db.kysely), loadOrgDirectory(db.kysely)]);
+        const dir = await loadOrgDirectory(db.kysely);
+        const store = await loadFactStore(db.kysely, dir.chart);
         const computed = await computeStoredPlanClose(
           { db: db.kysely, store, dir, dataRevision },
           { period: options.period, asOf: options.asOf ?? todayOf(new Date()) },

@@ -185,9 +185,10 @@ async function orgChangedSince(db: Kysely<Database>, since: number): Promise<boo
 }
 
 /** A complete fact store of the database's current content. */
-export async function loadFactStore(db: Kysely<Database>): Promise<FactStore> {
+export async function loadFactStore(db: Kysely<Database>, chart?: OrgChart): Promise<FactStore> {
   const store = new FactStore();
-  store.setOrg(await loadOrgChart(db));
+  // Callers that hold the org directory pass its chart, so the org is read once.
+  store.setOrg(chart ?? (await loadOrgChart(db)));
   const dims: DimensionSets = { product_line: new Set(), customer_type: new Set(), region: new Set() };
   await readFacts(db, ALL_ROWS, (batch) => store.load(batch), dims);
   dimensions.set(store, dims);
@@ -202,6 +203,7 @@ export async function readChangesSince(
   db: Kysely<Database>,
   store: FactStore,
   since: number,
+  reloadOrg: () => Promise<OrgChart> = () => loadOrgChart(db),
 ): Promise<{ apply: () => void; orgChanged: boolean }> {
   const batches: FactBatch[] = [];
   const dims = dimensions.get(store) ?? {
@@ -210,7 +212,7 @@ export async function readChangesSince(
     region: new Set(),
   };
   await readFacts(db, since, (batch) => batches.push(batch), dims);
-  const org = (await orgChangedSince(db, since)) ? await loadOrgChart(db) : null;
+  const org = (await orgChangedSince(db, since)) ? await reloadOrg() : null;
   const apply = () => {
     if (org) store.setOrg(org);
     for (const batch of batches) store.load(batch);

@@ -60,15 +60,20 @@ export class LiveFacts {
     // applying a row twice is harmless (the store upserts by id).
     const latest = await latestRevision(this.db);
     if (!this.store) {
-      const [store, org] = await Promise.all([loadFactStore(this.db), loadOrgDirectory(this.db)]);
+      const org = await loadOrgDirectory(this.db);
+      const store = await loadFactStore(this.db, org.chart);
       this.store = store;
       this.org = org;
       this.revision = latest;
       return store;
     }
     if (latest > this.revision) {
-      const { apply, orgChanged } = await readChangesSince(this.db, this.store, this.revision);
-      const org = orgChanged ? await loadOrgDirectory(this.db) : this.org;
+      // An org change reloads the directory once; the store takes the directory's chart.
+      let org = this.org;
+      const { apply } = await readChangesSince(this.db, this.store, this.revision, async () => {
+        org = await loadOrgDirectory(this.db);
+        return org.chart;
+      });
       apply();
       this.org = org;
       this.revision = latest;
