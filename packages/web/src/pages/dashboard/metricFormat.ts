@@ -1,14 +1,6 @@
 import { formatCount, formatMoney, formatMoneyShort } from '../../format.ts';
+import { MONEY_METRICS, RATE_METRICS } from '../../metricKinds.ts';
 import type { Value } from './dashboardApi.ts';
-
-const RATE_METRICS = new Set([
-  'gross_margin_rate',
-  'collection_rate',
-  'win_rate',
-  'lead_conversion_rate',
-  'new_customer_share',
-]);
-const MONEY_METRICS = new Set(['revenue', 'collected', 'new_customer_revenue', 'pipeline_value']);
 
 /** The base metric of a key: `revenue{product_line=A}` → `revenue`. */
 export const baseOf = (key: string) => key.replace(/\{.*$/, '').replace(/_(growth|yoy)$/, '');

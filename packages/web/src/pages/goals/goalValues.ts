@@ -1,8 +1,6 @@
 import { formatDecimal, formatMoney, formatMoneyShort } from '../../format.ts';
+import { MONEY_METRICS, RATE_METRICS } from '../../metricKinds.ts';
 import type { Lock } from './goalsApi.ts';
-
-const MONEY_METRICS = new Set(['revenue', 'collected', 'new_customer_revenue', 'pipeline_value']);
-const RATE_METRICS = new Set(['win_rate', 'gross_margin_rate', 'collection_rate', 'lead_conversion_rate']);
 
 export const isMoneyMetric = (metric: string) => MONEY_METRICS.has(metric);
 
