@@ -56,49 +56,8 @@ export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
 export const float64Column = () => new GrowableColumn(Float64Array);
 export const uint8Column = () => new GrowableColumn(Uint8Array);
 
-/**
- * Dense string ↔ index encoding; an index, once given, is never reused. V8 caps a Map at 2^24
- * entries, so ids are spread over several Maps of at most `shardSize` (tens of millions of orders).
- */
-export class Dictionary {
-  private readonly shards: Map<string, number>[] = [new Map()];
-  private readonly names: string[] = [];
-
-  constructor(private readonly shardSize = 8_000_000) {}
-
-  /** The index of `name`, adding it when new. */
-  intern(name: string): number {
-    let index = this.find(name);
-    if (index < 0) {
-      index = this.names.length;
-      let last = this.shards[this.shards.length - 1]!;
-      if (last.size >= this.shardSize) {
-        last = new Map();
-        this.shards.push(last);
-      }
-      last.set(name, index);
-      this.names.push(name);
-    }
-    return index;
-  }
-
-  /** The index of `name`, or −1 when it was never interned. */
-  find(name: string): number {
-    for (const shard of this.shards) {
-      const index = shard.get(name);
-      if (index !== undefined) return index;
-    }
-    return -1;
-  }
-
-  name(index: number): string {
-    return this.names[index]!;
-  }
-
-  get size(): number {
-    return this.names.length;
-  }
-}
+/** Ids ↔ dense indices: a hash over typed arrays (id-dictionary.ts). */
+export { IdDictionary as Dictionary } from './id-dictionary.ts';
 
 /** ISO date → day number, memoised (imports repeat the same few thousand dates millions of times). */
 export class DayParser {

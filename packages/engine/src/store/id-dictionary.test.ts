@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdDictionary } from './id-dictionary.ts';
+
+describe('IdDictionary', () => {
+  it('gives dense indices in first-seen order and finds them again', () => {
+    const dictionary = new IdDictionary(3);
+    const ids = Array.from({ length: 10 }, (_, i) => `id${i}`);
+    expect(ids.map((id) => dictionary.intern(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ids.map((id) => dictionary.intern(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect([dictionary.find('id7'), dictionary.find('nope'), dictionary.name(8), dictionary.size]).toEqual([
+      7,
+      -1,
+      'id8',
+      10,
+    ]);
+  });
+
+  it('keeps Chinese, empty, long and look-alike ids apart', () => {
+    const dictionary = new IdDictionary();
+    const ids = ['', '客户-上海-001', '客户-上海-002', 'a', 'A', 'a '.repeat(100), '😀', 'é', 'e\u0301'];
+    const indices = ids.map((id) => dictionary.intern(id));
+    expect(indices).toEqual(ids.map((_, i) => i));
+    expect(ids.map((id) => dictionary.find(id))).toEqual(indices);
+    expect(indices.map((i) => dictionary.name(i))).toEqual(ids);
+  });
+
+  it('survives growth to a million ids', () => {
+    const dictionary = new IdDictionary();
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) dictionary.intern(`O${i}`);
+    expect(dictionary.size).toBe(n);
+    for (let i = 0; i < n; i += 9973) expect(dictionary.find(`O${i}`)).toBe(i);
+    expect(dictionary.name(n - 1)).toBe(`O${n - 1}`);
+    expect(dictionary.find(`O${n}`)).toBe(-1);
+  });
+
+  it('behaves like a Map from id to first-seen index', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 300 }), (names) => {
+        const dictionary = new IdDictionary(1);
+        const model = new Map<string, number>();
+        for (const name of names) {
+          if (!model.has(name)) model.set(name, model.size);
+          expect(dictionary.intern(name)).toBe(model.get(name));
+        }
+        expect(dictionary.size).toBe(model.size);
+        for (const [name, index] of model) {
+          expect(dictionary.find(name)).toBe(index);
+          expect(dictionary.name(index)).toBe(name);
+        }
+      }),
+    );
+  });
+});

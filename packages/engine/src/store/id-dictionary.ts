@@ -1,0 +1,172 @@
+/**
+ * Dense string ↔ index encoding for the fact store's ids, held in typed arrays instead of a
+ * `Map<string, number>` plus an array of JS strings (issue 5, memory and cold start: that pair
+ * cost ~80–100 bytes per id and dominated loading, see docs/performance.md).
+ *
+ * Ids are kept as UTF-8 bytes in one growing blob with an offset per index; lookups go through an
+ * open-addressing hash table (linear probing, load ≤ 0.7) of Int32 index + 1 (0 = empty), with the
+ * 32-bit hash of every id kept so that growing the table never re-reads the bytes and most probes
+ * are rejected without comparing them. About 4 + 4 + 6–12 + the id's bytes per entry.
+ * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
+ */
+
+const EMPTY = 0;
+const MAX_LOAD = 0.7;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class IdDictionary {
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+  /** offsets[i] is where id i starts; id i ends at offsets[i + 1]. */
+  private offsets = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private count = 0;
+  private table: Int32Array;
+  private mask: number;
+  /** The id being looked up, as UTF-8, and its length (reused between calls). */
+  private scratch = new Uint8Array(256);
+  private scratchLength = 0;
+
+  /** @param capacity expected number of ids (the table grows past it) */
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size * MAX_LOAD < capacity) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The index of `name`, adding it when new. */
+  intern(name: string): number {
+    const hash = this.encode(name);
+    const slot = this.probe(hash);
+    const found = this.table[slot]!;
+    if (found !== EMPTY) return found - 1;
+    const index = this.append(hash);
+    this.table[slot] = index + 1;
+    if (this.count > this.table.length * MAX_LOAD) this.rehash(this.table.length * 2);
+    return index;
+  }
+
+  /** The index of `name`, or −1 when it was never interned. */
+  find(name: string): number {
+    return this.table[this.probe(this.encode(name))]! - 1;
+  }
+
+  name(index: number): string {
+    const start = this.offsets[index]!;
+    const end = index + 1 < this.count ? this.offsets[index + 1]! : this.used;
+    const length = end - start;
+    if (length <= 64) {
+      // Short ASCII ids (the usual case) without TextDecoder's per-call overhead.
+      let text = '';
+      for (let i = start; i < end; i++) {
+        const byte = this.bytes[i]!;
+        if (byte >= 0x80) return decoder.decode(this.bytes.subarray(start, end));
+        text += String.fromCharCode(byte);
+      }
+      return text;
+    }
+    return decoder.decode(this.bytes.subarray(start, end));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
+  get byteLength(): number {
+    return this.bytes.byteLength + this.offsets.byteLength + this.hashes.byteLength + this.table.byteLength;
+  }
+
+  /** Writes `name` as UTF-8 into the scratch buffer and returns its hash. */
+  private encode(name: string): number {
+    const length = name.length;
+    if (this.scratch.length < length * 3) this.scratch = new Uint8Array(length * 3);
+    const scratch = this.scratch;
+    // FNV-1a over the UTF-8 bytes (fused with the copy for ASCII ids), then murmur3's
+    // finaliser so that linear probing sees mixed bits.
+    let hash = 0x811c9dc5;
+    let written = length;
+    for (let i = 0; i < length; i++) {
+      const code = name.charCodeAt(i);
+      if (code >= 0x80) {
+        written = encoder.encodeInto(name, scratch).written;
+        hash = 0x811c9dc5;
+        for (let j = 0; j < written; j++) hash = Math.imul(hash ^ scratch[j]!, 0x01000193);
+        break;
+      }
+      scratch[i] = code;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    this.scratchLength = written;
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
+  }
+
+  /** The slot holding the scratch id, or the empty slot where it would go. */
+  private probe(hash: number): number {
+    const table = this.table;
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = table[slot]!;
+      if (entry === EMPTY || (this.hashes[entry - 1] === hash && this.equalsScratch(entry - 1))) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private equalsScratch(index: number): boolean {
+    const start = this.offsets[index]!;
+    const end = index + 1 < this.count ? this.offsets[index + 1]! : this.used;
+    if (end - start !== this.scratchLength) return false;
+    const bytes = this.bytes;
+    const scratch = this.scratch;
+    for (let i = 0; i < this.scratchLength; i++) if (bytes[start + i] !== scratch[i]) return false;
+    return true;
+  }
+
+  /** Stores the scratch id as the next index. */
+  private append(hash: number): number {
+    const index = this.count;
+    if (index === this.offsets.length) {
+      this.offsets = grown(this.offsets, index * 2);
+      this.hashes = grown(this.hashes, index * 2);
+    }
+    if (this.used + this.scratchLength > this.bytes.length) {
+      let size = this.bytes.length * 2;
+      while (size < this.used + this.scratchLength) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.bytes.subarray(0, this.used));
+      this.bytes = next;
+    }
+    if (this.used > 0x7fffffff - this.scratchLength)
+      throw new RangeError('id dictionary exceeds 2 GiB of ids');
+    this.bytes.set(this.scratch.subarray(0, this.scratchLength), this.used);
+    this.offsets[index] = this.used;
+    this.hashes[index] = hash;
+    this.used += this.scratchLength;
+    this.count++;
+    return index;
+  }
+
+  private rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let index = 0; index < this.count; index++) {
+      let slot = this.hashes[index]! & mask;
+      while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
+      table[slot] = index + 1;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+function grown(array: Int32Array, length: number): Int32Array {
+  const next = new Int32Array(length);
+  next.set(array);
+  return next;
+}
