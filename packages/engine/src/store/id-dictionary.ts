@@ -12,8 +12,6 @@
 
 const EMPTY = 0;
 const MAX_LOAD = 0.7;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 export class IdDictionary {
   private bytes = new Uint8Array(1 << 16);
@@ -62,12 +60,12 @@ export class IdDictionary {
       let text = '';
       for (let i = start; i < end; i++) {
         const byte = this.bytes[i]!;
-        if (byte >= 0x80) return decoder.decode(this.bytes.subarray(start, end));
+        if (byte >= 0x80) return decodeUtf8(this.bytes, start, end);
         text += String.fromCharCode(byte);
       }
       return text;
     }
-    return decoder.decode(this.bytes.subarray(start, end));
+    return decodeUtf8(this.bytes, start, end);
   }
 
   get size(): number {
@@ -91,7 +89,7 @@ export class IdDictionary {
     for (let i = 0; i < length; i++) {
       const code = name.charCodeAt(i);
       if (code >= 0x80) {
-        written = encoder.encodeInto(name, scratch).written;
+        written = encodeUtf8(name, scratch);
         hash = 0x811c9dc5;
         for (let j = 0; j < written; j++) hash = Math.imul(hash ^ scratch[j]!, 0x01000193);
         break;
@@ -165,8 +163,65 @@ export class IdDictionary {
   }
 }
 
-function grown(array: Int32Array, length: number): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(length);
   next.set(array);
   return next;
+}
+
+/**
+ * UTF-8 of a string into `out` (sized ≥ 3 × length); returns the bytes written. The engine is
+ * pure (no TextEncoder in its lib). A lone surrogate becomes U+FFFD, as TextEncoder does; ids
+ * read from files and databases never hold one.
+ */
+function encodeUtf8(text: string, out: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) out[n++] = code;
+    else if (code < 0x800) {
+      out[n++] = 0xc0 | (code >> 6);
+      out[n++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      out[n++] = 0xe0 | (code >> 12);
+      out[n++] = 0x80 | ((code >> 6) & 0x3f);
+      out[n++] = 0x80 | (code & 0x3f);
+    } else {
+      out[n++] = 0xf0 | (code >> 18);
+      out[n++] = 0x80 | ((code >> 12) & 0x3f);
+      out[n++] = 0x80 | ((code >> 6) & 0x3f);
+      out[n++] = 0x80 | (code & 0x3f);
+    }
+  }
+  return n;
+}
+
+/** The string of well-formed UTF-8 bytes [start, end) (as written by encodeUtf8). */
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; ) {
+    const byte = bytes[i]!;
+    let code: number;
+    if (byte < 0x80) code = bytes[i++]!;
+    else if (byte < 0xe0) code = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+    else if (byte < 0xf0)
+      code = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+    else
+      code =
+        ((byte & 0x07) << 18) |
+        ((bytes[i + 1]! & 0x3f) << 12) |
+        ((bytes[i + 2]! & 0x3f) << 6) |
+        (bytes[i + 3]! & 0x3f);
+    if (byte >= 0x80) i += byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+    text += String.fromCodePoint(code);
+  }
+  return text;
 }
