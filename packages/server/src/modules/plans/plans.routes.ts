@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../http/context.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
+import { liveCloseSources } from '../closes/closes.service.ts';
+import { previewPlan } from './plans.preview.service.ts';
 import { listPlanVersions } from './plans.repository.ts';
 import { applyPlan, diffPlanVersions, requirePlanVersion } from './plans.service.ts';
 
 const versionParams = z.object({ version: z.coerce.number().int().positive() });
 const diffQuery = z.object({ against: z.coerce.number().int().positive().optional() });
+const previewBody = z.object({ yaml: z.string().min(1).max(200_000) });
 const applyBody = z.object({ yaml: z.string().min(1), note: z.string().max(500).optional() });
 
 /**
  * Plan versions (docs/pay.md). Everyone signed in may read the plan (reps are paid by it);
- * finance and admin apply new versions.
+ * finance and admin apply new versions and preview drafts.
  */
 export const plansRoutes: RouteModule = (app, ctx) => {
   app.get('/plans', { schema: { tags: ['plans'] } }, async () => ({
@@ -38,5 +41,11 @@ export const plansRoutes: RouteModule = (app, ctx) => {
       ctx.now(),
     );
     return reply.status(201).send(applied);
+  });
+
+  /** A draft's close on the last closed period beside the stored run; nothing is stored. */
+  app.post('/plans/preview', { schema: { tags: ['plans'], body: previewBody } }, async (request) => {
+    requireRole(requireActor(request.actor), 'finance', 'admin');
+    return previewPlan(await liveCloseSources(ctx), request.body.yaml);
   });
 };

@@ -3,7 +3,7 @@
  * POST /plans both call {@link applyPlan}; validation is the engine's parsePlan, which reports
  * every error with its path.
  */
-import { type PlanChange, parsePlan, planDiff } from '@attain/engine';
+import { type Plan, type PlanChange, parsePlan, planDiff } from '@attain/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -11,6 +11,23 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { lockPayWriters } from '../closes/pay-write-lock.ts';
 import { findPlanVersion, insertPlanVersion, type PlanVersion } from './plans.repository.ts';
+
+/**
+ * The engine's parsePlan, failing with `validation_failed`: `details: [{ path, message }]` (every
+ * error) and `field` = the first error's path. Shared by apply and preview.
+ * @example parsePlanOrThrow('calendar: { fiscal_year_start: 13 }') // throws, field 'calendar.fiscal_year_start'
+ */
+export function parsePlanOrThrow(yaml: string): Plan {
+  const parsed = parsePlan(yaml);
+  if ('plan' in parsed) return parsed.plan;
+  const first = parsed.errors[0];
+  throw new AppError(
+    'validation_failed',
+    `the plan has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}`,
+    first?.path || undefined,
+    parsed.errors.map((e) => ({ path: e.path, message: e.message })),
+  );
+}
 
 export interface AppliedPlan {
   readonly version: number;
@@ -32,16 +49,7 @@ export async function applyPlan(
   note: string | null,
   now = new Date(),
 ): Promise<AppliedPlan> {
-  const parsed = parsePlan(yaml);
-  if ('errors' in parsed) {
-    const first = parsed.errors[0];
-    throw new AppError(
-      'validation_failed',
-      `the plan has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}`,
-      first?.path || undefined,
-      parsed.errors.map((e) => ({ path: e.path, message: e.message })),
-    );
-  }
+  const plan = parsePlanOrThrow(yaml);
   return db.transaction().execute(async (trx) => {
     await lockPayWriters(trx);
     const previous = await trx
@@ -52,12 +60,12 @@ export async function applyPlan(
       .executeTakeFirst();
     const version = await insertPlanVersion(trx, {
       yaml,
-      plan: parsed.plan,
+      plan,
       appliedBy: actor.login,
       appliedAt: now.toISOString(),
       note,
     });
-    const changes = previous ? planDiff(JSON.parse(previous.plan_json), parsed.plan) : [];
+    const changes = previous ? planDiff(JSON.parse(previous.plan_json), plan) : [];
     await appendAudit(
       trx,
       actor,
