@@ -5,4 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+process.exitCode = code;
+// A failed command must end even if something it opened (a pool, a timer) is still referenced.
+if (code !== 0) setTimeout(() => process.exit(code), 2000).unref();

@@ -6,7 +6,8 @@ export const ATTAIN_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 export interface ServerProcess {
   readonly url: string;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** Starts `attain serve` on a free port and resolves once it prints its address. */
@@ -28,9 +29,9 @@ export function startServer(databaseArgs: readonly string[]): Promise<ServerProc
       resolve({
         url: match[1] as string,
         stop: () =>
-          new Promise<void>((done) => {
+          new Promise<number | null>((done) => {
             child.removeAllListeners('exit');
-            child.once('exit', () => done());
+            child.once('exit', (code) => done(code));
             child.kill('SIGTERM');
           }),
       });

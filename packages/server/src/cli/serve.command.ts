@@ -17,19 +17,37 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves the web app and API on an open database until the process is stopped. */
+/** A stop that does not finish in this time exits anyway (requests stuck behind an overload). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Serves the web app and API on an open database until the process is stopped. A failure while
+ * starting (the store's load, the port taken) closes what was opened and rethrows, so the command
+ * exits non-zero instead of lingering with open handles.
+ */
 export async function serveDatabase(db: Db, listen: { port: number; host: string }): Promise<Listening> {
   const app = await buildApp({ db, logger: false, pollFactsMs: DEFAULT_POLL_MS });
-  await app.ready();
-  // Load the store before accepting requests, so the first dashboard does not wait for it.
-  await app.facts.current();
-  const address = await app.listen({ port: listen.port, host: listen.host });
+  let address: string;
+  try {
+    await app.ready();
+    // Load the store before accepting requests, so the first dashboard does not wait for it.
+    await app.facts.current();
+    address = await app.listen({ port: listen.port, host: listen.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const shutdown = async () => {
     await app.close();
     await db.close();
   };
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      // A second signal, or a stop that hangs, ends the process at once.
+      if (stopping) process.exit(1);
+      stopping = true;
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
       void shutdown().finally(() => process.exit(0));
     });
   }
@@ -56,7 +74,12 @@ export function registerServe(program: Command): void {
     .action(async (options: { port: string; host: string }, command: Command) => {
       const listen = parseListen(options);
       const db = await openDatabase(databaseOf(command));
-      const server = await serveDatabase(db, listen);
+      const server = await serveDatabase(db, listen).catch(async (error: unknown) => {
+        await db.close().catch(() => undefined);
+        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+          throw new AppError('conflict', `port ${listen.port} on ${listen.host} is already in use`);
+        throw error;
+      });
       const setup = (await needsSetup(db.kysely)) ? ' — open it in a browser to create the admin' : '';
       process.stdout.write(`Attain is serving at ${server.url}${setup}\n`);
       await new Promise(() => {});
