@@ -12,6 +12,7 @@ import {
   formatMoney,
   formatPlan,
   type PersonChange,
+  type Plan,
   type PlanChange,
   parseMoney,
   parsePeriod,
@@ -64,6 +65,9 @@ export interface PlanPreview {
 /** Thrown when no close has been run yet: there is no closed period to preview on. */
 export const NO_RUN_MESSAGE =
   'no close has been run yet: run a close (the pay page or `attain close`) to preview a plan on it';
+
+/** The plan in the file's shape as plain JSON (decimals as their text): what the web's designer form edits. */
+export const planFileOf = (plan: Plan): unknown => JSON.parse(JSON.stringify(planToFile(plan)));
 
 const money = (text: string | null | undefined): Fen => (text ? (parseMoney(text) ?? fen(0)) : fen(0));
 const sumPay = (json: CloseJson): Fen => fen(json.people.reduce((sum, p) => sum + money(p.total_pay), 0));
@@ -128,7 +132,7 @@ export async function previewPlan(sources: CloseSources, yaml: string): Promise<
     },
     diff,
     changes: latest ? planDiff(latest.plan, plan) : [],
-    file: JSON.parse(JSON.stringify(planToFile(plan))),
+    file: planFileOf(plan),
     yaml: formatPlan(plan),
   };
 }

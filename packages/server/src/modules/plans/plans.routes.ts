@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RouteModule } from '../../http/context.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
 import { liveCloseSources } from '../closes/closes.service.ts';
-import { previewPlan } from './plans.preview.service.ts';
+import { planFileOf, previewPlan } from './plans.preview.service.ts';
 import { listPlanVersions } from './plans.repository.ts';
 import { applyPlan, diffPlanVersions, requirePlanVersion } from './plans.service.ts';
 
@@ -20,9 +20,11 @@ export const plansRoutes: RouteModule = (app, ctx) => {
     versions: await listPlanVersions(ctx.db.kysely),
   }));
 
-  app.get('/plans/:version', { schema: { tags: ['plans'], params: versionParams } }, async (request) =>
-    requirePlanVersion(ctx.db.kysely, request.params.version),
-  );
+  /** With `file`: the plan in the file's shape (decimals as text), what the designer's form edits. */
+  app.get('/plans/:version', { schema: { tags: ['plans'], params: versionParams } }, async (request) => {
+    const found = await requirePlanVersion(ctx.db.kysely, request.params.version);
+    return { ...found, file: planFileOf(found.plan) };
+  });
 
   app.get(
     '/plans/:version/diff',

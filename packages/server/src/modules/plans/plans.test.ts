@@ -64,6 +64,11 @@ describeDb('plan versions (API)', () => {
     const v1 = (await rep.get('/api/v1/plans/1')).json();
     expect(v1.yaml).toBe(TEST_PLAN_YAML);
     expect(v1.plan.calendar.fiscalYearStart).toBe(1);
+    expect(v1.file.calendar).toEqual({ fiscal_year_start: 1 });
+    expect(v1.file.compensation[0].components[0].tiers).toEqual([
+      { upto: '4000', rate: '0.01' },
+      { rate: '0.02' },
+    ]);
     const diff = (await rep.get('/api/v1/plans/2/diff?against=1')).json();
     expect(diff).toMatchObject({ version: 2, against: 1 });
     expect(diff.changes).toEqual(applied.changes);
