@@ -1,8 +1,27 @@
 export * from './base-metrics.ts';
 export { diffCloses, type FieldChange, type PersonChange } from './close/close-diff.ts';
 export * from './close/close-types.ts';
-export { computeClose, runClose, type WhatIf } from './close/compute-close.ts';
+export {
+  type ClosePhase,
+  type CloseProgress,
+  type CloseStepOptions,
+  closeSteps,
+  computeClose,
+  DEFAULT_CHUNK_SIZE,
+  finishSteps,
+  runClose,
+  type WhatIf,
+} from './close/compute-close.ts';
 export { estimatePay, type PayEstimate } from './close/estimate-pay.ts';
+export {
+  EXPLAIN_CODES,
+  type ExplainCode,
+  type ExplainLine,
+  type ExplainParam,
+  type ExplainParams,
+  explainLine,
+  renderExplainLine,
+} from './close/explain-lines.ts';
 export * from './compute-metrics.ts';
 export * from './credit-split.ts';
 export * from './dates.ts';

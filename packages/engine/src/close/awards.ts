@@ -11,6 +11,7 @@ import type { Award } from '../plan/plan-types.ts';
 import type { FactStore } from '../store/fact-store.ts';
 import type { CloseMetrics } from './close-metrics.ts';
 import type { CloseOrg, PersonOfClose } from './close-people.ts';
+import { type ExplainLine, explainLine } from './explain-lines.ts';
 import { fmt } from './scoring.ts';
 
 /**
@@ -52,7 +53,7 @@ export function countSurveys(
 export interface AwardsResult {
   /** Person id → award ids won, in plan order. */
   readonly won: Map<string, string[]>;
-  readonly lines: Map<string, string[]>;
+  readonly lines: Map<string, ExplainLine[]>;
 }
 
 export function computeAwards(
@@ -64,8 +65,8 @@ export function computeAwards(
   surveys: ReadonlyMap<string, { nps: number; csat: number; any: number }>,
 ): AwardsResult {
   const won = new Map<string, string[]>();
-  const lines = new Map<string, string[]>();
-  const note = (id: string, line: string) => lines.set(id, [...(lines.get(id) ?? []), line]);
+  const lines = new Map<string, ExplainLine[]>();
+  const note = (id: string, line: ExplainLine) => lines.set(id, [...(lines.get(id) ?? []), line]);
   for (const award of awards) {
     const parsed = parseMetricKey(award.metric);
     const kind =
@@ -91,10 +92,13 @@ export function computeAwards(
       for (const c of inGroup) {
         if (!c.value.equals(best)) continue;
         if (!(won.get(c.id) ?? []).includes(award.id)) won.set(c.id, [...(won.get(c.id) ?? []), award.id]);
-        const where = group === null ? 'the close' : `unit ${group}`;
+        const tied = inGroup.filter((x) => x.value.equals(best)).length > 1;
+        const top = { award: award.id, metric: award.metric, value: fmt(c.value), count: inGroup.length };
         note(
           c.id,
-          `${award.id}: highest ${award.metric} (${fmt(c.value)}) among ${inGroup.length} candidate(s) of ${where}${inGroup.filter((x) => x.value.equals(best)).length > 1 ? ', tied' : ''}`,
+          group === null
+            ? explainLine(tied ? 'award.top_tied' : 'award.top', top)
+            : explainLine(tied ? 'award.top_unit_tied' : 'award.top_unit', { ...top, unit: group }),
         );
       }
     }

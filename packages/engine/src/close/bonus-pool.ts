@@ -5,6 +5,7 @@
  */
 import { type Fen, fen } from '../money.ts';
 import { Decimal, type DecimalText, roundFen } from '../plan/decimal.ts';
+import { describePoolBasis, type PoolBasis } from './explain-lines.ts';
 
 export interface PoolCandidate {
   readonly id: string;
@@ -18,6 +19,8 @@ export interface PoolAllocation {
   /** 1-based rank among the eligible. */
   readonly rank: number;
   readonly amount: Fen;
+  /** How the amount was found, and the same as a sentence. */
+  readonly basis: PoolBasis;
   readonly how: string;
 }
 
@@ -74,12 +77,8 @@ export function allocatePool(
     if (k >= shares.length) return;
     const amount = roundFen(new Decimal(pool).times(shares[k]!));
     remainder -= amount;
-    allocations.push({
-      id: c.id,
-      rank: k + 1,
-      amount,
-      how: `rank ${k + 1}: share ${shares[k]} of the pool, rounded half-up`,
-    });
+    const basis: PoolBasis = { kind: 'rank', rank: k + 1, share: shares[k]! };
+    allocations.push({ id: c.id, rank: k + 1, amount, basis, how: describePoolBasis(basis) });
   });
   const others = ranked.slice(shares.length);
   if (others.length === 0) return { allocations, unallocated: fen(remainder) };
@@ -88,10 +87,20 @@ export function allocatePool(
   const weights = others.map((c) => (byScore ? c.score : new Decimal(1)));
   const parts = splitLargestRemainder(remainder, weights);
   others.forEach((c, i) => {
-    const how = byScore
-      ? `rest by score: ${c.score.toDecimalPlaces(6).toFixed()} / ${scoreSum.toDecimalPlaces(6).toFixed()} of the remainder, largest remainder to the fen`
-      : `rest split equally among ${others.length}${rest === 'by_score' ? ' (their scores sum to 0)' : ''}, largest remainder to the fen`;
-    allocations.push({ id: c.id, rank: shares.length + i + 1, amount: parts[i]!, how });
+    const basis: PoolBasis = byScore
+      ? {
+          kind: 'by_score',
+          score: c.score.toDecimalPlaces(6).toFixed(),
+          sum: scoreSum.toDecimalPlaces(6).toFixed(),
+        }
+      : { kind: rest === 'by_score' ? 'equal_zero' : 'equal', count: others.length };
+    allocations.push({
+      id: c.id,
+      rank: shares.length + i + 1,
+      amount: parts[i]!,
+      basis,
+      how: describePoolBasis(basis),
+    });
   });
   return { allocations, unallocated: fen(0) };
 }

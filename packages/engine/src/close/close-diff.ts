@@ -5,6 +5,7 @@
  */
 import { fen, formatMoney, parseMoney } from '../money.ts';
 import type { CloseJson, ClosePersonJson } from './close-types.ts';
+import { type ExplainLine, explained, explainLine } from './explain-lines.ts';
 
 export interface FieldChange {
   /** `score`, `pay.commission`, `items.revenue.actual`, … */
@@ -20,6 +21,8 @@ export interface PersonChange {
   /** after − before total pay, a money string (a removed person: minus their total). */
   readonly totalPayDelta: string;
   readonly lines: readonly string[];
+  /** `lines` as codes and parameters (explain-lines.ts), for the reader's language. */
+  readonly structured: readonly ExplainLine[];
 }
 
 const money = (text: string | undefined) => (text === undefined ? 0 : (parseMoney(text) ?? 0));
@@ -65,11 +68,19 @@ export function diffCloses(before: CloseJson, after: CloseJson): PersonChange[] 
     if (changes.length === 0) continue;
     const delta = formatMoney(fen(money(b?.total_pay) - money(a?.total_pay)));
     const kind = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
-    const lines = [
-      `${id}: ${kind}, total pay ${a?.total_pay ?? '—'} → ${b?.total_pay ?? '—'} (${delta.startsWith('-') ? delta : `+${delta}`})`,
-      ...changes.map((c) => `${id} ${c.field}: ${show(c.before)} → ${show(c.after)}`),
-    ];
-    result.push({ id, kind, changes, totalPayDelta: delta, lines });
+    const why = explained([
+      explainLine('diff.person', {
+        id,
+        kind,
+        totalBefore: a?.total_pay ?? null,
+        totalAfter: b?.total_pay ?? null,
+        delta,
+      }),
+      ...changes.map((c) =>
+        explainLine('diff.field', { id, field: c.field, before: show(c.before), after: show(c.after) }),
+      ),
+    ]);
+    result.push({ id, kind, changes, totalPayDelta: delta, ...why });
   }
   return result;
 }

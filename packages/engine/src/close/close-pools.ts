@@ -10,26 +10,30 @@ import { allocatePool, type PoolCandidate } from './bonus-pool.ts';
 import type { CloseMetrics } from './close-metrics.ts';
 import type { CloseOrg, PersonOfClose } from './close-people.ts';
 import type { PoolExplanation } from './close-types.ts';
+import { type ExplainLine, explained, explainLine, poolShareLine } from './explain-lines.ts';
 import { isMoneyKey, metricJson } from './score-person.ts';
 
 export interface PoolShare {
   readonly amount: Fen;
-  readonly lines: string[];
+  readonly lines: ExplainLine[];
 }
 
 /** Key of one person's share of one component: `${plan}\u0000${component}\u0000${person}`. */
 export const poolShareKey = (plan: string, component: string, person: string) =>
   `${plan}\u0000${component}\u0000${person}`;
 
-export function computePools(
-  people: readonly PersonOfClose[],
-  scores: ReadonlyMap<string, Decimal>,
-  revenue: (personId: string) => number,
-  metrics: CloseMetrics,
-  org: CloseOrg,
-): { shares: Map<string, PoolShare>; pools: PoolExplanation[] } {
-  const shares = new Map<string, PoolShare>();
-  const pools: PoolExplanation[] = [];
+/** One pool to allocate: a bonus pool component of a plan, in one unit of its unit_kind. */
+export interface PoolWork {
+  readonly planId: string;
+  readonly component: BonusPool;
+  readonly unitId: string;
+  /** The people of the plan whose unit on min(end, A) lies in the unit. */
+  readonly inUnit: readonly PersonOfClose[];
+}
+
+/** The pools of a close: per plan and component, each unit of the kind with people of the plan (units by id). */
+export function listPools(people: readonly PersonOfClose[], org: CloseOrg): PoolWork[] {
+  const work: PoolWork[] = [];
   const plans = new Map<string, CompensationPlan>();
   for (const p of people) if (p.compensation) plans.set(p.compensation.id, p.compensation);
   for (const plan of plans.values()) {
@@ -38,12 +42,34 @@ export function computePools(
       if (component.type !== 'bonus_pool') continue;
       for (const unitId of org.unitsOfKind(component.unitKind)) {
         const inUnit = members.filter((p) => org.contains(unitId, p.unitId));
-        if (inUnit.length === 0) continue;
-        pools.push(allocateUnit(plan.id, component, unitId, inUnit, scores, revenue, metrics, shares));
+        if (inUnit.length > 0) work.push({ planId: plan.id, component, unitId, inUnit });
       }
     }
   }
-  return { shares, pools };
+  return work;
+}
+
+/**
+ * Allocates one pool; adds each person's share (amount and lines) to `shares`, by
+ * {@link poolShareKey} (a person inside nested units of the kind gets a share of each).
+ */
+export function poolOf(
+  work: PoolWork,
+  scores: ReadonlyMap<string, Decimal>,
+  revenue: (personId: string) => number,
+  metrics: CloseMetrics,
+  shares: Map<string, PoolShare>,
+): PoolExplanation {
+  return allocateUnit(
+    work.planId,
+    work.component,
+    work.unitId,
+    work.inUnit,
+    scores,
+    revenue,
+    metrics,
+    shares,
+  );
 }
 
 function allocateUnit(
@@ -63,17 +89,31 @@ function allocateUnit(
   const scale = isMoneyKey(component.base) ? 1 : 100;
   const pool =
     base === null || base.isNegative() ? fen(0) : roundFen(base.times(component.rate).times(scale));
-  const lines = [
-    `pool ${component.id} of unit ${unitId}: ${component.rate} × ${component.base} ${metricJson(component.base, reading.value) ?? 'null'} = ${formatMoney(pool)} (half-up to the fen${base?.isNegative() ? '; negative base: empty' : ''})`,
+  const shownBase = metricJson(component.base, reading.value);
+  const poolLine = {
+    component: component.id,
+    unit: unitId,
+    rate: component.rate,
+    metric: component.base,
+    base: shownBase === null ? null : String(shownBase),
+    money: isMoneyKey(component.base),
+    pool: formatMoney(pool),
+  };
+  const lines: ExplainLine[] = [
+    explainLine(base?.isNegative() ? 'pool.base_negative' : 'pool.base', poolLine),
   ];
   const candidates: PoolCandidate[] = [];
   for (const p of inUnit) {
     const score = scores.get(p.person.id);
     if (score === undefined) {
-      lines.push(`${p.person.id}: no scorecard, never eligible`);
+      lines.push(explainLine('pool.no_scorecard_member', { person: p.person.id }));
     } else if (component.minScore !== null && score.lessThan(component.minScore)) {
       lines.push(
-        `${p.person.id}: score ${score.toDecimalPlaces(6).toFixed()} < min_score ${component.minScore}, not eligible`,
+        explainLine('pool.below_min_score', {
+          person: p.person.id,
+          score: score.toDecimalPlaces(6).toFixed(),
+          min: component.minScore,
+        }),
       );
     } else {
       candidates.push({ id: p.person.id, score, revenue: revenue(p.person.id) });
@@ -83,25 +123,30 @@ function allocateUnit(
   let unallocated: number = result.unallocated;
   const allocations = result.allocations.map((a) => {
     let amount: number = a.amount;
-    const extra: string[] = [];
+    const extra: ExplainLine[] = [];
     if (component.cap !== null) {
       const cap = roundFen(new Decimal(component.cap).times(100));
       if (amount > cap) {
-        extra.push(`capped at ${formatMoney(cap)}; the excess stays unallocated`);
+        extra.push(explainLine('pool.share_capped', { cap: formatMoney(cap) }));
         unallocated += amount - cap;
         amount = cap;
       }
     }
     const key = poolShareKey(planId, component.id, a.id);
     const before = shares.get(key);
-    const line = `unit ${unitId}: ${a.how} → ${formatMoney(fen(amount))}${extra.length ? ` (${extra.join('; ')})` : ''}`;
     shares.set(key, {
       amount: fen((before?.amount ?? 0) + amount),
-      lines: [...(before?.lines ?? []), ...lines.slice(0, 1), line],
+      lines: [
+        ...(before?.lines ?? []),
+        ...lines.slice(0, 1),
+        poolShareLine(unitId, a.basis, formatMoney(fen(amount))),
+        ...extra,
+      ],
     });
     return { person: a.id, rank: a.rank, amount: formatMoney(fen(amount)), how: a.how };
   });
-  if (unallocated !== 0) lines.push(`unallocated: ${formatMoney(fen(unallocated))}`);
+  if (unallocated !== 0)
+    lines.push(explainLine('pool.unallocated', { amount: formatMoney(fen(unallocated)) }));
   return {
     plan: planId,
     component: component.id,
@@ -110,6 +155,6 @@ function allocateUnit(
     pool: formatMoney(pool),
     unallocated: formatMoney(fen(unallocated)),
     allocations,
-    lines,
+    ...explained(lines),
   };
 }

@@ -6,6 +6,7 @@ import { FactStore } from '../store/fact-store.ts';
 import { monthsBefore } from './awards.ts';
 import type { CloseInput, ClosePerson, CloseUnit } from './close-types.ts';
 import { computeClose } from './compute-close.ts';
+import { expectStructuredClose } from './explain-lines.test-support.ts';
 import { lastQuarters, quarterContaining } from './promotion.ts';
 
 const m = (text: string) => parseMoney(text)!;
@@ -39,7 +40,7 @@ function close(
       amount: m(amount),
     })),
   });
-  return computeClose({
+  const result = computeClose({
     store,
     plan: parsed.plan,
     period: '2026-Q3',
@@ -49,6 +50,9 @@ function close(
     goalsOf: () => ({}),
     ...extra,
   });
+  // every close here also checks its explanation lines: each coded, rendering to its English text
+  expectStructuredClose(result);
+  return result;
 }
 const rep = (id: string, unitId: string, more: { hireDate?: string; leaveDate?: string } = {}) => ({
   id,

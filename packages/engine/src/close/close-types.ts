@@ -7,6 +7,7 @@
 import type { Period } from '../periods.ts';
 import type { Plan } from '../plan/plan-types.ts';
 import type { FactStore } from '../store/fact-store.ts';
+import type { ExplainLine } from './explain-lines.ts';
 
 export interface ClosePerson {
   readonly id: string;
@@ -80,7 +81,13 @@ export interface CloseJson {
 
 /** One explained figure: human-readable lines plus the data they were made from. */
 export interface Explained {
+  /** English sentences (the CLI's text; what stored runs have always held). */
   readonly lines: readonly string[];
+  /**
+   * The same lines as codes and parameters, in the same order (explain-lines.ts), so a reader
+   * sees them in his language. Absent in runs stored before it existed: show `lines` then.
+   */
+  readonly structured?: readonly ExplainLine[];
 }
 
 export interface ItemExplanation extends Explained {

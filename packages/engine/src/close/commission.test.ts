@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../plan/decimal.ts';
 import type { TieredCommission } from '../plan/plan-types.ts';
 import { calculateCommission } from './commission.ts';
+import { renderExplainLine } from './explain-lines.ts';
 
 /** The seeds' example: 1% up to ¥1,000,000, 1.5% up to ¥3,000,000, 2% above. */
 const tiers = [
@@ -62,7 +63,7 @@ describe('tiered commission (contract §6, seeds example)', () => {
       ['1000000', '3000000', '0.015', '30000'],
       ['3000000', '3500000', '0.02', '10000'],
     ]);
-    expect(result.lines.at(-1)).toContain('50000.00');
+    expect(renderExplainLine(result.lines.at(-1)!)).toContain('50000.00');
   });
 });
 

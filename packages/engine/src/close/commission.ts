@@ -6,6 +6,7 @@
 import { type Fen, fen, formatMoney } from '../money.ts';
 import { Decimal, roundYuanToFen } from '../plan/decimal.ts';
 import type { TieredCommission } from '../plan/plan-types.ts';
+import { type ExplainLine, explainLine } from './explain-lines.ts';
 import { fmt } from './scoring.ts';
 
 export interface CommissionSlice {
@@ -22,7 +23,7 @@ export interface CommissionResult {
   /** Yuan before rounding (and before the cap). */
   readonly unrounded: Decimal;
   readonly slices: readonly CommissionSlice[];
-  readonly lines: readonly string[];
+  readonly lines: readonly ExplainLine[];
 }
 
 const ZERO = new Decimal(0);
@@ -53,25 +54,29 @@ export function calculateCommission(
   base: Decimal | null,
   goal: Decimal | null = null,
 ): CommissionResult {
-  const lines: string[] = [];
+  const lines: ExplainLine[] = [];
   if (base === null)
-    return { amount: fen(0), unrounded: ZERO, slices: [], lines: ['base has no value: pays 0'] };
+    return { amount: fen(0), unrounded: ZERO, slices: [], lines: [explainLine('commission.no_base', {})] };
   if (base.isNegative()) {
     if (component.clawback === null)
       return {
         amount: fen(0),
         unrounded: ZERO,
         slices: [],
-        lines: [`base ${base.toFixed()} is negative: pays 0 (contract §6)`],
+        lines: [explainLine('commission.negative_base', { base: base.toFixed() })],
       };
     // docs/plans.md clawback: the unmatched returns are clawed back at the first tier's rate (or the given rate)
     const rate = new Decimal(component.clawback.rate ?? component.tiers[0]!.rate);
     const unrounded = rate.times(base);
     const amount = roundYuanToFen(unrounded);
     lines.push(
-      `clawback: base ${base.toFixed()} is negative → ${rate.toFixed()} × ${base.toFixed()} = ${unrounded.toFixed()}`,
+      explainLine('commission.clawback', {
+        base: base.toFixed(),
+        rate: rate.toFixed(),
+        amount: unrounded.toFixed(),
+      }),
     );
-    lines.push(`rounded half-up to the fen: ${formatMoney(amount)}`);
+    lines.push(explainLine('pay.rounded', { amount: formatMoney(amount) }));
     return { amount, unrounded, slices: [], lines };
   }
   // Breakpoints: tier bounds (marginal only) and accelerator points, inside (0, base)
@@ -85,7 +90,13 @@ export function calculateCommission(
   const reached = component.tiers[tierIndexOf(component, base)]!;
   if (component.mode === 'retroactive')
     lines.push(
-      `retroactive: base ${base.toFixed()} reaches the tier${reached.upto === null ? ' above the last upto' : ` up to ${reached.upto}`} → rate ${reached.rate} on the whole base`,
+      reached.upto === null
+        ? explainLine('commission.retroactive_top', { base: base.toFixed(), rate: reached.rate })
+        : explainLine('commission.retroactive', {
+            base: base.toFixed(),
+            upto: reached.upto,
+            rate: reached.rate,
+          }),
     );
   const slices: CommissionSlice[] = [];
   let total = ZERO;
@@ -107,21 +118,32 @@ export function calculateCommission(
       multiplier: multiplier.toFixed(),
       amount: amount.toFixed(),
     });
-    const accel = multiplier.equals(1) ? '' : ` × accelerator ${multiplier.toFixed()}`;
+    const slice = {
+      from: lo.toFixed(),
+      to: hi.toFixed(),
+      rate: rate.toFixed(),
+      width: hi.minus(lo).toFixed(),
+      amount: fmt(amount),
+    };
     lines.push(
-      `${lo.toFixed()} – ${hi.toFixed()}: ${rate.toFixed()}${accel} × ${hi.minus(lo).toFixed()} = ${fmt(amount)}`,
+      multiplier.equals(1)
+        ? explainLine('commission.slice', slice)
+        : explainLine('commission.slice_accelerated', { ...slice, multiplier: multiplier.toFixed() }),
     );
   }
   if (points.length > 0)
     lines.push(
-      `accelerators at ${points.map((p) => `${p.at.toFixed()} (×${p.multiplier.toFixed()})`).join(', ')} of goal ${goal!.toFixed()}`,
+      explainLine('commission.accelerators', {
+        points: points.map((p) => `${p.at.toFixed()} (×${p.multiplier.toFixed()})`).join(', '),
+        goal: goal!.toFixed(),
+      }),
     );
   let amount = roundYuanToFen(total);
-  lines.push(`total ${total.toFixed()}, rounded half-up to the fen once: ${formatMoney(amount)}`);
+  lines.push(explainLine('commission.total', { total: total.toFixed(), amount: formatMoney(amount) }));
   if (component.cap !== null) {
     const cap = roundYuanToFen(new Decimal(component.cap));
     if (amount > cap) {
-      lines.push(`capped at ${formatMoney(cap)}`);
+      lines.push(explainLine('pay.capped', { cap: formatMoney(cap) }));
       amount = cap;
     }
   }

@@ -10,15 +10,17 @@ import { computeAwards, countSurveys } from './awards.ts';
 import { compareByScore } from './bonus-pool.ts';
 import { CloseMetrics, type MetricAdjustment } from './close-metrics.ts';
 import { CloseOrg, listPeopleOfClose, referenceDate } from './close-people.ts';
-import { computePools, poolShareKey } from './close-pools.ts';
+import { listPools, type PoolShare, poolOf, poolShareKey } from './close-pools.ts';
 import type {
   CloseInput,
   ClosePersonJson,
   CloseResult,
   PayExplanation,
   PersonExplanation,
+  PoolExplanation,
 } from './close-types.ts';
 import { CreditedEvents } from './credited-events.ts';
+import { type ExplainLine, explained, explainLine } from './explain-lines.ts';
 import { payCommission, payFixedFloating } from './person-pay.ts';
 import { lastQuarters, promotionEligible } from './promotion.ts';
 import { canonicalGoals, jsonNumber, type PersonScore, scorePerson } from './score-person.ts';
@@ -28,6 +30,26 @@ export interface WhatIf {
   readonly personId: string;
   readonly deltas: Readonly<Record<string, number>>;
 }
+
+/** The part of a close being worked on: each person's metrics, scores, the pools, awards, pay lines. */
+export type ClosePhase = 'metrics' | 'scoring' | 'pools' | 'awards' | 'pay';
+
+/**
+ * Progress of a close: `done` of `total` units of work over the whole close (a person in each of
+ * metrics, scoring and pay, a unit's pool, the awards), so `done` only grows.
+ */
+export interface CloseProgress {
+  readonly phase: ClosePhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface CloseStepOptions {
+  /** People (or pools) per step; default {@link DEFAULT_CHUNK_SIZE}. */
+  readonly chunkSize?: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 200;
 
 /**
  * Computes a close.
@@ -39,6 +61,32 @@ export function computeClose(input: CloseInput): CloseResult {
   return runClose(input, null);
 }
 
+/**
+ * The close in steps: yields its progress after each chunk of work and returns what
+ * {@link computeClose} returns. A caller that must stay responsive (the server) resumes it on a
+ * later turn of its event loop.
+ * @example
+ * const steps = closeSteps(input, { chunkSize: 100 });
+ * for (let step = steps.next(); ; step = steps.next()) {
+ *   if (step.done) return step.value;            // the CloseResult
+ *   report(step.value);                          // { phase: 'scoring', done: 340, total: 1203 }
+ * }
+ */
+export function closeSteps(
+  input: CloseInput,
+  options: CloseStepOptions = {},
+): Generator<CloseProgress, CloseResult, void> {
+  return runCloseSteps(input, null, options);
+}
+
+/** Runs a stepwise close to its end, synchronously. */
+export function finishSteps<T>(steps: Generator<CloseProgress, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 function resolvePeriod(input: CloseInput): Period {
   const fiscal = input.plan.calendar.fiscalYearStart;
   const period = typeof input.period === 'string' ? parsePeriod(input.period, fiscal) : input.period;
@@ -48,6 +96,22 @@ function resolvePeriod(input: CloseInput): Period {
 
 /** The close, optionally with one person's metrics moved by a what-if (same code path). */
 export function runClose(input: CloseInput, whatIf: WhatIf | null): CloseResult {
+  return finishSteps(runCloseSteps(input, whatIf, {}));
+}
+
+/** Chunks of a list, for the steps of a close. */
+function chunksOf<T>(list: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  return chunks;
+}
+
+function* runCloseSteps(
+  input: CloseInput,
+  whatIf: WhatIf | null,
+  options: CloseStepOptions,
+): Generator<CloseProgress, CloseResult, void> {
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { store, plan, asOf } = input;
   const fiscal = plan.calendar.fiscalYearStart;
   const period = resolvePeriod(input);
@@ -81,16 +145,33 @@ export function runClose(input: CloseInput, whatIf: WhatIf | null): CloseResult 
   const events = new CreditedEvents(store, period.start, ref);
   const version = input.planVersion == null ? null : String(input.planVersion);
 
+  const pools = listPools(people, org);
+  const work = 3 * people.length + pools.length + 1;
+  let done = 0;
+  const progress = (phase: ClosePhase): CloseProgress => ({ phase, done, total: work });
+  yield progress('metrics');
+
+  // Every person's metrics of the period, fetched in one batch each (close-metrics.ts memoises them)
+  for (const chunk of chunksOf(people, chunkSize)) {
+    for (const p of chunk) metrics.person(p.person.id, 'revenue');
+    done += chunk.length;
+    yield progress('metrics');
+  }
+
   const goals = new Map(
     people.map((p) => [p.person.id, canonicalGoals(input.goalsOf(p.person.id, period.key))]),
   );
   const scored = new Map<string, PersonScore>();
   const totals = new Map<string, Decimal>();
-  for (const p of people) {
-    if (!p.scorecard) continue;
-    const s = scorePerson(p.scorecard, p.person.id, metrics, goals.get(p.person.id)!);
-    scored.set(p.person.id, s);
-    totals.set(p.person.id, s.total);
+  for (const chunk of chunksOf(people, chunkSize)) {
+    for (const p of chunk) {
+      if (!p.scorecard) continue;
+      const s = scorePerson(p.scorecard, p.person.id, metrics, goals.get(p.person.id)!);
+      scored.set(p.person.id, s);
+      totals.set(p.person.id, s.total);
+    }
+    done += chunk.length;
+    yield progress('scoring');
   }
 
   // contract §7 rank_in_unit: by total score among people with the same unit on min(end, A)
@@ -109,7 +190,13 @@ export function runClose(input: CloseInput, whatIf: WhatIf | null): CloseResult 
     });
   }
 
-  const pools = computePools(people, totals, revenue, metrics, org);
+  const shares = new Map<string, PoolShare>();
+  const poolExplanations: PoolExplanation[] = [];
+  for (const chunk of chunksOf(pools, chunkSize)) {
+    for (const pool of chunk) poolExplanations.push(poolOf(pool, totals, revenue, metrics, shares));
+    done += chunk.length;
+    yield progress('pools');
+  }
   const awards = computeAwards(
     plan.awards,
     people,
@@ -118,84 +205,84 @@ export function runClose(input: CloseInput, whatIf: WhatIf | null): CloseResult 
     period,
     countSurveys(store, period.start, ref),
   );
+  done += 1;
+  yield progress('awards');
   const quarters = plan.promotion ? lastQuarters(period.end, plan.promotion.consecutiveQuarters, fiscal) : [];
 
   const json: ClosePersonJson[] = [];
   const explain: Record<string, PersonExplanation> = {};
-  for (const p of people) {
-    const id = p.person.id;
-    const score = scored.get(id) ?? null;
-    const payLines: PayExplanation[] = [];
-    const pay: { component: string; amount: string }[] = [];
-    let total = 0;
-    for (const c of p.compensation?.components ?? []) {
-      let amount: number;
-      if (c.type === 'tiered_commission') {
-        const result = payCommission(c, id, metrics, goals.get(id)!, events, p.compensation!.id);
-        amount = result.amount;
-        payLines.push(result.explanation);
-      } else if (c.type === 'fixed_floating_bonus') {
-        const result = payFixedFloating(c, score?.grade ?? null);
-        amount = result.amount;
-        payLines.push(result.explanation);
-      } else {
-        const share = pools.shares.get(poolShareKey(p.compensation!.id, c.id, id));
-        amount = share?.amount ?? 0;
-        const why =
-          score === null
-            ? 'no scorecard: never eligible for a pool'
-            : 'not allocated a share of any pool of this component';
-        payLines.push({
-          component: c.id,
-          type: c.type,
-          unrounded: null,
-          amount: formatMoney(fen(amount)),
-          lines: share?.lines ?? [why],
-        });
+  for (const chunk of chunksOf(people, chunkSize)) {
+    for (const p of chunk) {
+      const id = p.person.id;
+      const score = scored.get(id) ?? null;
+      const payLines: PayExplanation[] = [];
+      const pay: { component: string; amount: string }[] = [];
+      let totalPay = 0;
+      for (const c of p.compensation?.components ?? []) {
+        let amount: number;
+        if (c.type === 'tiered_commission') {
+          const result = payCommission(c, id, metrics, goals.get(id)!, events, p.compensation!.id);
+          amount = result.amount;
+          payLines.push(result.explanation);
+        } else if (c.type === 'fixed_floating_bonus') {
+          const result = payFixedFloating(c, score?.grade ?? null);
+          amount = result.amount;
+          payLines.push(result.explanation);
+        } else {
+          const share = shares.get(poolShareKey(p.compensation!.id, c.id, id));
+          amount = share?.amount ?? 0;
+          const why = explainLine(score === null ? 'pool.no_scorecard' : 'pool.not_allocated', {});
+          payLines.push({
+            component: c.id,
+            type: c.type,
+            unrounded: null,
+            amount: formatMoney(fen(amount)),
+            ...explained(share?.lines ?? [why]),
+          });
+        }
+        totalPay += amount;
+        pay.push({ component: c.id, amount: formatMoney(fen(amount)) });
       }
-      total += amount;
-      pay.push({ component: c.id, amount: formatMoney(fen(amount)) });
+      const promotion = plan.promotion
+        ? promotionEligible(plan.promotion, id, quarters, metrics, input.goalsOf)
+        : { eligible: false, lines: [explainLine('promotion.none', {})] };
+      const rank = ranks.get(id);
+      json.push({
+        id,
+        unit_id: p.unitId,
+        score: score ? jsonNumber(score.total) : null,
+        grade: score?.grade ?? null,
+        rank_in_unit: rank?.rank ?? null,
+        items: score?.items ?? [],
+        pay,
+        total_pay: formatMoney(fen(totalPay)),
+        awards: awards.won.get(id) ?? [],
+        promotion_eligible: promotion.eligible,
+      });
+      const rankLine: ExplainLine = rank
+        ? explainLine('rank.of', { rank: rank.rank, of: rank.of, unit: p.unitId! })
+        : explainLine('rank.none', {});
+      explain[id] = {
+        id,
+        rule: {
+          scorecard: p.scorecard?.id ?? null,
+          compensation: p.compensation?.id ?? null,
+          planVersion: version,
+        },
+        unit: explained([explainLine('unit.on', { date: ref, unit: p.unitId })]),
+        items: score?.explanations ?? [],
+        score: explained(score?.lines ?? [explainLine('score.none', {})]),
+        rank: explained([rankLine]),
+        pay: payLines,
+        awards: explained(awards.lines.get(id) ?? []),
+        promotion: explained(promotion.lines),
+      };
     }
-    const promotion = plan.promotion
-      ? promotionEligible(plan.promotion, id, quarters, metrics, input.goalsOf)
-      : { eligible: false, lines: ['the plan has no promotion rule'] };
-    const rank = ranks.get(id);
-    json.push({
-      id,
-      unit_id: p.unitId,
-      score: score ? jsonNumber(score.total) : null,
-      grade: score?.grade ?? null,
-      rank_in_unit: rank?.rank ?? null,
-      items: score?.items ?? [],
-      pay,
-      total_pay: formatMoney(fen(total)),
-      awards: awards.won.get(id) ?? [],
-      promotion_eligible: promotion.eligible,
-    });
-    explain[id] = {
-      id,
-      rule: {
-        scorecard: p.scorecard?.id ?? null,
-        compensation: p.compensation?.id ?? null,
-        planVersion: version,
-      },
-      unit: { lines: [`unit on ${ref} (min(end, as-of)): ${p.unitId ?? 'none'}`] },
-      items: score?.explanations ?? [],
-      score: { lines: score?.lines ?? ['no scorecard applies: score and grade null'] },
-      rank: {
-        lines: [
-          rank
-            ? `rank ${rank.rank} of ${rank.of} in unit ${p.unitId} by total score (ties: higher revenue, then id)`
-            : 'no score: no rank',
-        ],
-      },
-      pay: payLines,
-      awards: { lines: awards.lines.get(id) ?? [] },
-      promotion: { lines: promotion.lines },
-    };
+    done += chunk.length;
+    yield progress('pay');
   }
   return {
     json: { period: period.key, start: period.start, end: period.end, as_of: asOf, people: json },
-    explain: { people: explain, pools: pools.pools },
+    explain: { people: explain, pools: poolExplanations },
   };
 }

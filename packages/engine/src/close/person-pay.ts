@@ -9,6 +9,7 @@ import type { CloseMetrics } from './close-metrics.ts';
 import type { PayExplanation } from './close-types.ts';
 import { calculateCommission } from './commission.ts';
 import type { CreditedEvents } from './credited-events.ts';
+import { explained, explainLine } from './explain-lines.ts';
 import { isMoneyKey } from './score-person.ts';
 
 export interface ComponentPay {
@@ -32,12 +33,20 @@ export function payCommission(
   const goal = goalValue === undefined ? null : new Decimal(goalValue).dividedBy(scale);
   const result = calculateCommission(component, base, goal);
   const listed = events.of(personId, component.base);
+  const head = {
+    component: component.id,
+    mode: component.mode,
+    plan: planId,
+    metric: component.base,
+    base: base?.toFixed() ?? null,
+  };
   const lines = [
-    `${component.id} (${component.mode} tiered commission of plan ${planId}) on ${component.base} = ${base?.toFixed() ?? 'null'}${reading.delta ? ` (incl. what-if ${reading.delta / scale})` : ''}`,
+    reading.delta
+      ? explainLine('commission.head_what_if', { ...head, delta: String(reading.delta / scale) })
+      : explainLine('commission.head', head),
     ...result.lines,
   ];
-  if (component.accelerators.length > 0 && goal === null)
-    lines.push('no goal for the base: accelerators do not apply');
+  if (component.accelerators.length > 0 && goal === null) lines.push(explainLine('commission.no_goal', {}));
   return {
     amount: result.amount,
     explanation: {
@@ -45,7 +54,7 @@ export function payCommission(
       type: component.type,
       unrounded: result.unrounded.toFixed(),
       amount: formatMoney(result.amount),
-      lines,
+      ...explained(lines),
       ...(listed ? { events: listed } : {}),
     },
   };
@@ -57,15 +66,26 @@ export function payFixedFloating(component: FixedFloatingBonus, grade: string | 
   const c = new Decimal(coefficient ?? 0);
   const unrounded = new Decimal(component.fixed).plus(new Decimal(component.floatingBase).times(c));
   let amount = roundYuanToFen(unrounded);
+  const formula = {
+    component: component.id,
+    fixed: component.fixed,
+    floating: component.floatingBase,
+    coefficient: c.toFixed(),
+    grade,
+    total: unrounded.toFixed(),
+  };
   const lines = [
-    `${component.id}: fixed ${component.fixed} + floating ${component.floatingBase} × coefficient ${c.toFixed()} (grade ${grade ?? 'none'}${coefficient === undefined ? ', not listed: 0' : ''}) = ${unrounded.toFixed()}`,
-    `rounded half-up to the fen: ${formatMoney(amount)}`,
+    explainLine(
+      coefficient === undefined ? 'bonus.fixed_floating_unlisted' : 'bonus.fixed_floating',
+      formula,
+    ),
+    explainLine('pay.rounded', { amount: formatMoney(amount) }),
   ];
   if (component.cap !== null) {
     const cap = roundYuanToFen(new Decimal(component.cap));
     if (amount > cap) {
       amount = fen(cap);
-      lines.push(`capped at ${formatMoney(cap)}`);
+      lines.push(explainLine('pay.capped', { cap: formatMoney(cap) }));
     }
   }
   return {
@@ -75,7 +95,7 @@ export function payFixedFloating(component: FixedFloatingBonus, grade: string | 
       type: component.type,
       unrounded: unrounded.toFixed(),
       amount: formatMoney(amount),
-      lines,
+      ...explained(lines),
     },
   };
 }

@@ -8,6 +8,7 @@ import { type Period, parsePeriod } from '../periods.ts';
 import type { Promotion } from '../plan/plan-types.ts';
 import type { CloseMetrics } from './close-metrics.ts';
 import type { GoalsOf } from './close-types.ts';
+import { type ExplainLine, explainLine } from './explain-lines.ts';
 import { canonicalGoals } from './score-person.ts';
 import { fmt } from './scoring.ts';
 
@@ -36,8 +37,8 @@ export function promotionEligible(
   quarters: readonly Period[],
   metrics: CloseMetrics,
   goalsOf: GoalsOf,
-): { eligible: boolean; lines: string[] } {
-  const lines: string[] = [];
+): { eligible: boolean; lines: ExplainLine[] } {
+  const lines: ExplainLine[] = [];
   let eligible = true;
   for (const quarter of quarters) {
     const goal = canonicalGoals(goalsOf(personId, quarter.key)).get(promotion.metric);
@@ -45,17 +46,29 @@ export function promotionEligible(
     if (goal === undefined || goal === 0 || actual === null) {
       eligible = false;
       lines.push(
-        `${quarter.key}: ${goal === undefined || goal === 0 ? 'no goal' : 'no value'} → not eligible`,
+        explainLine(goal === undefined || goal === 0 ? 'promotion.no_goal' : 'promotion.no_value', {
+          quarter: quarter.key,
+        }),
       );
       continue;
     }
     const attainment = actual.dividedBy(goal);
     const ok = attainment.greaterThanOrEqualTo(promotion.minAttainment);
     if (!ok) eligible = false;
-    lines.push(`${quarter.key}: attainment ${fmt(attainment)} ${ok ? '≥' : '<'} ${promotion.minAttainment}`);
+    lines.push(
+      explainLine(ok ? 'promotion.quarter_met' : 'promotion.quarter_missed', {
+        quarter: quarter.key,
+        attainment: fmt(attainment),
+        min: promotion.minAttainment,
+      }),
+    );
   }
   lines.push(
-    `${eligible ? 'eligible' : 'not eligible'}: ${promotion.metric} attainment ≥ ${promotion.minAttainment} in each of the last ${promotion.consecutiveQuarters} fiscal quarters`,
+    explainLine(eligible ? 'promotion.eligible' : 'promotion.not_eligible', {
+      metric: promotion.metric,
+      min: promotion.minAttainment,
+      quarters: promotion.consecutiveQuarters,
+    }),
   );
   return { eligible, lines };
 }

@@ -9,6 +9,7 @@ import { Decimal } from '../plan/decimal.ts';
 import type { Scorecard } from '../plan/plan-types.ts';
 import type { CloseMetrics } from './close-metrics.ts';
 import type { CloseItemJson, ItemExplanation } from './close-types.ts';
+import { type ExplainLine, explained, explainLine } from './explain-lines.ts';
 import { fmt, gradeOf, scoreItem, weightedScore } from './scoring.ts';
 
 export interface PersonScore {
@@ -16,7 +17,7 @@ export interface PersonScore {
   readonly explanations: ItemExplanation[];
   readonly total: Decimal;
   readonly grade: string | null;
-  readonly lines: string[];
+  readonly lines: ExplainLine[];
 }
 
 function mustKey(text: string): MetricKey {
@@ -63,7 +64,7 @@ export function scorePerson(
   const items: CloseItemJson[] = [];
   const explanations: ItemExplanation[] = [];
   const groupScores: { weight: string; score: Decimal }[] = [];
-  const lines: string[] = [];
+  const lines: ExplainLine[] = [];
   for (const group of card.groups) {
     const itemScores: { weight: string; score: Decimal }[] = [];
     for (const item of group.items) {
@@ -89,34 +90,41 @@ export function scorePerson(
       items.push(json);
       itemScores.push({ weight: item.weight, score: scored.score });
       const show = (value: Decimal | null) =>
-        value === null ? 'none' : money ? `¥${formatMoney(fen(value.round().toNumber()))}` : fmt(value);
+        value === null ? null : money ? formatMoney(fen(value.round().toNumber())) : fmt(value);
+      const values = {
+        metric: item.metric,
+        actual: show(reading.exact),
+        goal: show(goal),
+        money,
+        source: item.target !== null ? 'target' : goalValue === null ? 'none' : 'goals',
+      } as const;
       explanations.push({
         metric: item.metric,
-        goalSource: item.target !== null ? 'target' : goalValue === null ? 'none' : 'goals',
+        goalSource: values.source,
         a: scored.a?.toFixed() ?? null,
         metricExplanation: reading.explanation,
-        lines: [
-          `${item.metric}: actual ${show(reading.exact)}${reading.delta ? ' (with the what-if)' : ''}, goal ${show(goal)} from ${item.target !== null ? 'the plan target' : goalValue === null ? 'nowhere (no goal)' : 'the goals table'}`,
+        ...explained([
+          explainLine(reading.delta ? 'item.values_what_if' : 'item.values', values),
           scored.line,
-          `weight ${item.weight} in group ${group.name}`,
-        ],
+          explainLine('item.weight', { weight: item.weight, group: group.name }),
+        ]),
       });
     }
     const groupScore = weightedScore(itemScores);
     groupScores.push({ weight: group.weight, score: groupScore });
     lines.push(
-      `group ${group.name}: Σ(weight × score) / Σ weights = ${fmt(groupScore)} (weight ${group.weight})`,
+      explainLine('score.group', { group: group.name, score: fmt(groupScore), weight: group.weight }),
     );
   }
   const total = weightedScore(groupScores);
   const grade = gradeOf(card.grades, total);
-  lines.push(`total: Σ(group weight × group score) / Σ group weights = ${fmt(total)}`);
+  lines.push(explainLine('score.total', { score: fmt(total) }));
   const rule = card.grades.find((g) => g.name === grade);
   lines.push(
     grade === null
-      ? 'below every grade: no grade'
-      : `grade ${grade}: the highest grade whose lowest score (${rule!.min}) ≤ total`,
+      ? explainLine('score.no_grade', {})
+      : explainLine('score.grade', { grade, min: rule!.min }),
   );
-  lines.push(`scorecard ${card.id}`);
+  lines.push(explainLine('score.scorecard', { scorecard: card.id }));
   return { items, explanations, total, grade, lines };
 }

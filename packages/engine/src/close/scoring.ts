@@ -5,13 +5,14 @@
 import { Decimal } from '../plan/decimal.ts';
 import type { Grade, Scoring } from '../plan/plan-types.ts';
 import type { ItemFlag } from './close-types.ts';
+import { type ExplainLine, explainLine } from './explain-lines.ts';
 
 export interface ItemScore {
   readonly score: Decimal;
   /** a of §6, null when the item is flagged. */
   readonly a: Decimal | null;
   readonly flag?: ItemFlag;
-  readonly line: string;
+  readonly line: ExplainLine;
 }
 
 const ZERO = new Decimal(0);
@@ -25,46 +26,65 @@ const HUNDRED = new Decimal(100);
 export function scoreItem(scoring: Scoring, actual: Decimal | null, goal: Decimal | null): ItemScore {
   // contract §6: null actual → no_actual; else null or zero goal → no_goal; both score 0
   if (actual === null)
-    return { score: ZERO, a: null, flag: 'no_actual', line: 'no actual value: scores 0 (no_actual)' };
+    return { score: ZERO, a: null, flag: 'no_actual', line: explainLine('item.no_actual', {}) };
   if (goal === null || goal.isZero())
-    return { score: ZERO, a: null, flag: 'no_goal', line: 'no goal (or goal 0): scores 0 (no_goal)' };
+    return { score: ZERO, a: null, flag: 'no_goal', line: explainLine('item.no_goal', {}) };
   if (scoring.type === 'ladder') {
     const a = actual.dividedBy(goal);
     let score = ZERO;
-    let band = 'below the first band';
+    let band: readonly [string, string] | null = null;
     for (const [threshold, bandScore] of scoring.bands) {
       if (a.greaterThanOrEqualTo(threshold)) {
         score = new Decimal(bandScore);
-        band = `band [${threshold}, ${bandScore}]`;
+        band = [threshold, bandScore];
       }
     }
+    const parts = { actual: fmt(actual), goal: fmt(goal), a: fmt(a), score: fmt(score) };
     return {
       score,
       a,
-      line: `ladder: a = ${fmt(actual)} / ${fmt(goal)} = ${fmt(a)} → ${band} → ${fmt(score)}`,
+      line:
+        band === null
+          ? explainLine('item.ladder_below', parts)
+          : explainLine('item.ladder', { ...parts, threshold: band[0], band: band[1] }),
     };
   }
+  const type = scoring.type;
   let a: Decimal;
-  let how: string;
+  // the ratio a = num / den of contract §6; null when the actual is 0 (lower_is_better)
+  let ratio: { num: string; den: string } | null;
   if (scoring.type === 'lower_is_better') {
     // contract §6: a = goal / actual, a = cap when the actual is 0 (no cap: 1, at least the floor — docs/plans.md)
     if (actual.isZero()) {
       a = scoring.cap !== null ? new Decimal(scoring.cap) : Decimal.max(1, scoring.floor);
-      how = `actual 0 → a = ${fmt(a)}`;
+      ratio = null;
     } else {
       a = goal.dividedBy(actual);
-      how = `a = ${fmt(goal)} / ${fmt(actual)} = ${fmt(a)}`;
+      ratio = { num: fmt(goal), den: fmt(actual) };
     }
   } else {
     a = actual.dividedBy(goal);
-    how = `a = ${fmt(actual)} / ${fmt(goal)} = ${fmt(a)}`;
+    ratio = { num: fmt(actual), den: fmt(goal) };
   }
-  if (a.lessThan(scoring.floor))
-    return { score: ZERO, a, line: `${scoring.type}: ${how} < floor ${scoring.floor} → 0` };
+  if (a.lessThan(scoring.floor)) {
+    // only a real ratio lies below the floor: a zero actual gives a ≥ floor
+    const parts = ratio ?? { num: '0', den: '0' };
+    return {
+      score: ZERO,
+      a,
+      line: explainLine('item.below_floor', { type, ...parts, a: fmt(a), floor: scoring.floor }),
+    };
+  }
   const capped = scoring.cap !== null && a.greaterThan(scoring.cap) ? new Decimal(scoring.cap) : a;
   const score = HUNDRED.times(capped);
-  const capText = capped === a ? '' : ` capped at ${scoring.cap}`;
-  return { score, a, line: `${scoring.type}: ${how}${capText} → 100 × ${fmt(capped)} = ${fmt(score)}` };
+  const parts = { type, a: fmt(a), score: fmt(score) };
+  const line =
+    ratio === null
+      ? explainLine('item.zero_actual', parts)
+      : capped === a
+        ? explainLine('item.ratio', { ...parts, ...ratio })
+        : explainLine('item.ratio_capped', { ...parts, ...ratio, cap: scoring.cap! });
+  return { score, a, line };
 }
 
 /**
