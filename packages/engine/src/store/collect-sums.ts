@@ -6,9 +6,16 @@
 import { formatMetricKey, type MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
-import { countLeads, orderFilter, scanSales, scopeSink, sumNewCustomerRevenue } from './order-scan.ts';
+import {
+  type CreditSink,
+  countLeads,
+  orderFilter,
+  scanSales,
+  scopeSink,
+  sumNewCustomerRevenue,
+} from './order-scan.ts';
 import { type PersonPassQuery, personPass } from './person-pass.ts';
-import { counts, type ResolvedScope, resolveScope, type Scope } from './scope.ts';
+import { type ResolvedScope, resolveScope, type Scope } from './scope.ts';
 import { CORRECTION } from './split-corrections.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
 
@@ -22,24 +29,69 @@ export interface SumsQuery {
   readonly needs?: SumsNeeds;
   /** Read order and payment sums from the facts even without filters (tests compare both paths). */
   readonly forceScan?: boolean;
+  /**
+   * Sum a unit's members' person cubes over the days each belongs to it instead of reading the
+   * unit cube (the path before unit cubes; tests compare both).
+   */
+  readonly viaMembers?: boolean;
 }
 
+/** Memoised sums per store version: a dashboard under load is answered from memory. */
+const MEMO_KEY = 'collectSums';
+const MEMO_LIMIT = 20_000;
+
 /**
- * Collects the sums behind every base metric.
+ * Collects the sums behind every base metric, memoised per (scope, window, as-of, filters,
+ * needs) until the store's next change.
  * @example collectSums(store, { scope: { kind: 'person', id: 'r1' }, startDay, endDay, asOfDay }).revenue
  */
 export function collectSums(store: FactStore, query: SumsQuery): Sums {
+  if (query.forceScan || query.viaMembers) return computeSums(store, query);
+  const needs = query.needs ?? ALL_NEEDS;
+  const key = [
+    query.scope.kind,
+    query.scope.id,
+    query.startDay,
+    query.endDay,
+    query.asOfDay,
+    formatFilters(query.filters),
+    +needs.newCustomerRevenue,
+    +needs.leadConversion,
+    +needs.pipeline,
+  ].join('|');
+  let memo = store.memo.get(MEMO_KEY) as Map<string, Sums> | undefined;
+  if (!memo) {
+    memo = new Map();
+    store.memo.set(MEMO_KEY, memo);
+  }
+  let sums = memo.get(key);
+  if (!sums) {
+    sums = computeSums(store, query);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, sums);
+  }
+  return { ...sums };
+}
+
+const formatFilters = (filters: MetricFilters | undefined) =>
+  formatMetricKey({ base: 'revenue', variant: 'value', filters: filters ?? {} });
+
+function computeSums(store: FactStore, query: SumsQuery): Sums {
   const sums = emptySums();
   const needs = query.needs ?? ALL_NEEDS;
   const snapshot = Math.min(query.endDay, query.asOfDay);
   const from = query.startDay;
-  const scope = resolveScope(store, query.scope, from, snapshot);
+  const isUnit = query.scope.kind === 'unit';
+  // A unit's members are resolved only for the parts that need them (the walk is O(people)).
+  let resolved: ResolvedScope | null = null;
+  const members = () => (resolved ??= resolveScope(store, query.scope, from, snapshot));
   const filter = orderFilter(store, query.filters ?? {});
   const accept = filter ?? (() => true);
-  addCubes(store, scope, sums);
+  if (isUnit && query.viaMembers) addCubes(store, members(), sums);
+  else if (from <= snapshot) addScopeCubes(store, query.scope, from, snapshot, sums);
   const scan = filter !== null || query.forceScan === true;
   if (scan) sums.revenue = sums.cost = sums.orders = sums.newCustomers = sums.collected = 0;
-  else if (scope.isUnit && from <= snapshot) {
+  else if (isUnit && from <= snapshot) {
     const corrections = new Float64Array(CORRECTION.width);
     store.orders.corrections.sumInto(query.scope.id, from, snapshot, corrections);
     sums.orders += corrections[CORRECTION.orders]!;
@@ -49,29 +101,34 @@ export function collectSums(store: FactStore, query: SumsQuery): Sums {
   if (scan) parts.push('sales');
   if (needs.newCustomerRevenue) parts.push('newCustomerRevenue');
   if (from <= snapshot) {
+    const sink = isUnit && !query.viaMembers ? unitSink(store, query.scope.id, sums) : null;
+    const scopeSinkOf = () => sink ?? scopeSink(members(), sums);
     if (query.forceScan) {
       sums.leadsConverted = 0;
-      countLeads(store, scopeSink(scope, sums), from, snapshot, query.asOfDay);
+      countLeads(store, scopeSinkOf(), from, snapshot, query.asOfDay);
     } else {
-      sums.leadsConverted -= convertedAfter(store, scope, from, snapshot, query.asOfDay);
+      sums.leadsConverted -= convertedAfter(store, scopeSinkOf, from, snapshot, query.asOfDay);
     }
-    const filterKey = formatMetricKey({ base: 'revenue', variant: 'value', filters: query.filters ?? {} });
+    const filterKey = formatFilters(query.filters);
     const pass = (part: PersonPassQuery['part']) =>
       personPass(store, { from, to: snapshot, asOfDay: query.asOfDay, filterKey, accept, part });
-    if (!scope.isUnit) {
+    if (!isUnit) {
       const person = store.people.find(query.scope.id);
       for (const part of parts) addPart(sums, part, pass(part).get(person));
     } else {
-      const sink = scopeSink(scope, sums);
-      if (scan) scanSales(store, sink, from, snapshot, accept);
-      // New customer revenue adds up over people: when nobody joins or leaves the unit within
-      // the window, the unit's is the sum of its members' (memoised per-person passes).
-      const whole = [...scope.members.values()].every(
-        (r) => r.length === 1 && r[0]![0] === from && r[0]![1] === snapshot,
-      );
-      for (const part of parts.filter((p) => p !== 'sales')) {
-        if (whole) for (const person of scope.members.keys()) addPart(sums, part, pass(part).get(person));
-        else sumNewCustomerRevenue(store, sink, from, snapshot, accept);
+      if (scan) scanSales(store, scopeSinkOf(), from, snapshot, accept);
+      const ncr = parts.filter((p) => p !== 'sales');
+      if (ncr.length > 0) {
+        // New customer revenue adds up over people: when nobody joins or leaves the unit within
+        // the window, the unit's is the sum of its members' (memoised per-person passes).
+        const scope = members();
+        const whole = [...scope.members.values()].every(
+          (r) => r.length === 1 && r[0]![0] === from && r[0]![1] === snapshot,
+        );
+        for (const part of ncr) {
+          if (whole) for (const person of scope.members.keys()) addPart(sums, part, pass(part).get(person));
+          else sumNewCustomerRevenue(store, scopeSinkOf(), from, snapshot, accept);
+        }
       }
     }
   }
@@ -98,21 +155,52 @@ function addPart(sums: Sums, part: PersonPassQuery['part'], mine: Sums | undefin
  */
 function convertedAfter(
   store: FactStore,
-  scope: ResolvedScope,
+  sinkOf: () => CreditSink,
   from: number,
   to: number,
   asOfDay: number,
 ): number {
   const leads = store.events.leads;
+  let sink: CreditSink | null = null;
   let late = 0;
   for (const [day, rows] of store.events.leadsByConvertedDay) {
     if (day <= asOfDay) continue;
     for (const row of rows) {
       const created = leads.day.get(row);
-      if (created >= from && created <= to && counts(scope, leads.person.get(row), created)) late++;
+      if (created < from || created > to) continue;
+      sink ??= sinkOf();
+      if (sink.target(leads.person.get(row), created)) late++;
     }
   }
   return late;
+}
+
+/**
+ * A sink that adds what counts for a unit into one Sums: a person's fact counts when the unit
+ * is their unit on the fact's day or one of its ancestors (the same rule as the unit cube).
+ */
+function unitSink(store: FactStore, unitId: string, sums: Sums): CreditSink {
+  return { target: (person, day) => (store.unitIndex.counts(person, day, unitId) ? sums : null) };
+}
+
+/** Cube sums of a person, or of a unit from the unit cubes, over [from, to]. */
+function addScopeCubes(store: FactStore, scope: Scope, from: number, to: number, sums: Sums): void {
+  const sales = new Float64Array(SALES.width);
+  const activity = new Float64Array(ACTIVITY.width);
+  const misc = new Float64Array(MISC.width);
+  if (scope.kind === 'unit') {
+    store.sales.sumUnitInto(scope.id, from, to, sales);
+    store.activity.sumUnitInto(scope.id, from, to, activity);
+    store.misc.sumUnitInto(scope.id, from, to, misc);
+  } else {
+    const person = store.people.find(scope.id);
+    if (person >= 0) {
+      store.sales.people.sumInto(person, from, to, sales);
+      store.activity.people.sumInto(person, from, to, activity);
+      store.misc.people.sumInto(person, from, to, misc);
+    }
+  }
+  copyCubes(sales, activity, misc, sums);
 }
 
 function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
@@ -121,11 +209,15 @@ function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
   const misc = new Float64Array(MISC.width);
   for (const [person, ranges] of scope.members) {
     for (const [from, to] of ranges) {
-      store.sales.sumInto(person, from, to, sales);
-      store.activity.sumInto(person, from, to, activity);
-      store.misc.sumInto(person, from, to, misc);
+      store.sales.people.sumInto(person, from, to, sales);
+      store.activity.people.sumInto(person, from, to, activity);
+      store.misc.people.sumInto(person, from, to, misc);
     }
   }
+  copyCubes(sales, activity, misc, sums);
+}
+
+function copyCubes(sales: Float64Array, activity: Float64Array, misc: Float64Array, sums: Sums): void {
   sums.revenue = sales[SALES.revenue]!;
   sums.cost = sales[SALES.cost]!;
   sums.orders = sales[SALES.orders]!;
@@ -157,6 +249,6 @@ function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
 function pipelineAt(store: FactStore, scope: Scope, day: number): number {
   const members = resolveScope(store, scope, day, day).members;
   const misc = new Float64Array(MISC.width);
-  for (const person of members.keys()) store.misc.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
+  for (const person of members.keys()) store.misc.people.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
   return misc[MISC.oppOpenedAmount]! - misc[MISC.oppClosedAmount]!;
 }

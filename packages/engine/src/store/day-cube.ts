@@ -42,6 +42,20 @@ export class DayCube {
     }
   }
 
+  /** Adds a whole bucket, `values[offset .. offset + width)`, to a key's day (rebuilding from another cube). */
+  addBucket(key: number, day: number, values: Float64Array, offset: number): void {
+    let empty = true;
+    for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
+    if (empty) return;
+    const [daySlot, monthSlot] = this.locate(key, day);
+    for (let i = 0; i < this.width; i++) {
+      const delta = values[offset + i]!;
+      if (delta === 0) continue;
+      this.values.add(daySlot * this.width + i, delta);
+      this.values.add(monthSlot * this.width + i, delta);
+    }
+  }
+
   /** The day and month buckets of a person's day, created when new. */
   private locate(person: number, day: number): [number, number] {
     let days = this.days[person];
@@ -82,6 +96,16 @@ export class DayCube {
       const stop = Math.min(last, monthEnd);
       for (; day <= stop; day++) this.addSlot(days.get(day), out);
     }
+  }
+
+  /**
+   * Calls `visit(key, day, values, offset)` for every day bucket: its measures are
+   * `values[offset .. offset + width)` (valid during the call only).
+   */
+  forEachDay(visit: (key: number, day: number, values: Float64Array, offset: number) => void): void {
+    this.days.forEach((days, key) => {
+      for (const [day, slot] of days) visit(key, day, this.values.raw(), slot * this.width);
+    });
   }
 
   /** Every non-empty (person, day) bucket with its measures, for tests and debugging. */

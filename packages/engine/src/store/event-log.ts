@@ -4,7 +4,7 @@
  * Event dates follow contract §5: a lead by created_on, an opportunity's win/cycle by closed_on
  * and its pipeline amount by created_on minus closed_on.
  */
-import type { DayCube } from './day-cube.ts';
+import type { CreditCube } from './credit-cube.ts';
 import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact } from './facts.ts';
 import {
   DayParser,
@@ -62,8 +62,8 @@ export class EventLog {
 
   constructor(
     private readonly people: Dictionary,
-    private readonly activityCube: DayCube,
-    private readonly misc: DayCube,
+    private readonly activityCube: CreditCube,
+    private readonly misc: CreditCube,
     private readonly dates = new DayParser(),
   ) {}
 

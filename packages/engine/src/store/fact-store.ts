@@ -6,7 +6,7 @@
  */
 import type { CreditShare } from '../credit-split.ts';
 import { OrgChart } from '../org-chart.ts';
-import { DayCube } from './day-cube.ts';
+import { CreditCube } from './credit-cube.ts';
 import { EventLog } from './event-log.ts';
 import type {
   ActivityFact,
@@ -22,6 +22,7 @@ import type {
 import { DayParser, Dictionary } from './growable.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { OrderBook } from './order-book.ts';
+import { UnitIndex } from './unit-index.ts';
 
 /** A credit row of contract §2 order_credits. */
 export interface OrderCreditFact {
@@ -48,9 +49,12 @@ export interface FactBatch {
 export class FactStore {
   /** Rep ids, dictionary-encoded; aggregates are indexed by these. */
   readonly people = new Dictionary();
-  readonly sales = new DayCube(SALES.width);
-  readonly activity = new DayCube(ACTIVITY.width);
-  readonly misc = new DayCube(MISC.width);
+  /** The org chart in dense indices: the units a person's fact counts for on its day. */
+  readonly unitIndex = new UnitIndex(this.people);
+  /** Per person and per unit × day/month (credit-cube.ts). */
+  readonly sales = new CreditCube(SALES.width, this.unitIndex);
+  readonly activity = new CreditCube(ACTIVITY.width, this.unitIndex);
+  readonly misc = new CreditCube(MISC.width, this.unitIndex);
   /** Internals: change facts through the store's methods, which keep `version` right. */
   private readonly dates = new DayParser();
   readonly orders = new OrderBook(this.people, this.sales, this.dates);
@@ -77,10 +81,16 @@ export class FactStore {
     return this.cache;
   }
 
-  /** Replaces the org chart (units, people, moves); aggregates are per person, so none change. */
+  /**
+   * Replaces the org chart (units, people, moves): person aggregates stay; the unit cubes are
+   * dropped (rebuilt from the person cubes on the next unit query) and the split-order
+   * corrections recomputed.
+   */
   setOrg(chart: OrgChart): void {
     this.mutations++;
     this.chart = chart;
+    this.unitIndex.reset(chart);
+    for (const cube of [this.sales, this.activity, this.misc]) cube.dropUnits();
     this.orders.setOrg(chart);
   }
 
@@ -206,7 +216,7 @@ export class FactStore {
       ['misc', this.misc],
     ] as const;
     for (const [name, cube] of cubes) {
-      for (const [key, row] of cube.dump()) {
+      for (const [key, row] of cube.people.dump()) {
         const [person, day] = key.split(':');
         result[`${name}:${this.people.name(Number(person))}:${day}`] = row;
       }

@@ -11,7 +11,7 @@
 import { type CreditShare, splitCredit, validateShares } from '../credit-split.ts';
 import { fen } from '../money.ts';
 import type { OrgChart } from '../org-chart.ts';
-import type { DayCube } from './day-cube.ts';
+import type { CreditCube } from './credit-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
 import { DayParser, Dictionary, float64Column, int32Column, toggle, uint8Column } from './growable.ts';
 import { SALES } from './measures.ts';
@@ -60,7 +60,7 @@ export class OrderBook {
 
   constructor(
     private readonly people: Dictionary,
-    private readonly cube: DayCube,
+    private readonly cube: CreditCube,
     private readonly dates = new DayParser(),
   ) {
     this.corrections = new SplitCorrections(people);

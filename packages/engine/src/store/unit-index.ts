@@ -1,0 +1,90 @@
+/**
+ * The org chart resolved to the store's dense indices (contract §4): for a credited person and a
+ * day, the unit they belong to that day and its ancestors, as unit indices. The unit cubes
+ * (credit-cube.ts) add every contribution to these units, so it must be fast: a person's spells
+ * are resolved once per chart and kept as arrays.
+ */
+import { OrgChart } from '../org-chart.ts';
+import type { Dictionary } from './growable.ts';
+
+const NO_UNITS = new Int32Array(0);
+
+/** A person's spells: from which day (ascending, the first −∞) the person is in which units. */
+interface PersonSpells {
+  readonly fromDays: readonly number[];
+  /** Per spell: its unit followed by every ancestor, as unit indices. */
+  readonly chains: readonly Int32Array[];
+}
+
+export class UnitIndex {
+  private chart = new OrgChart([], []);
+  private readonly unitIds = new Map<string, number>();
+  private readonly chainOfUnit = new Map<string, Int32Array>();
+  /** Per person index, resolved lazily (people get indices as facts arrive, before or after the chart). */
+  private spells: (PersonSpells | undefined)[] = [];
+
+  constructor(private readonly people: Dictionary) {}
+
+  /** Follows a new chart; unit indices stay stable across charts. */
+  reset(chart: OrgChart): void {
+    this.chart = chart;
+    this.chainOfUnit.clear();
+    this.spells = [];
+  }
+
+  /** The index of a unit id, or −1 when no contribution ever reached it. */
+  find(unitId: string): number {
+    return this.unitIds.get(unitId) ?? -1;
+  }
+
+  /** True when a fact of the person on the day counts for the unit (its unit or an ancestor). */
+  counts(person: number, day: number, unitId: string): boolean {
+    return this.unitsOn(person, day).includes(this.intern(unitId));
+  }
+
+  /** Number of unit indices handed out. */
+  get size(): number {
+    return this.unitIds.size;
+  }
+
+  /**
+   * The person's unit on `day` and its ancestors (unit indices, empty when the person is not
+   * in the chart): the units a fact of that person and day counts for.
+   */
+  unitsOn(person: number, day: number): Int32Array {
+    let spells = this.spells[person];
+    if (spells === undefined) {
+      spells = this.resolve(person);
+      this.spells[person] = spells;
+    }
+    const { fromDays, chains } = spells;
+    for (let i = fromDays.length - 1; i >= 0; i--) if (fromDays[i]! <= day) return chains[i]!;
+    return NO_UNITS;
+  }
+
+  private resolve(person: number): PersonSpells {
+    const list = this.chart.spellsOf(this.people.name(person));
+    return {
+      fromDays: list.map((spell) => spell.fromDay),
+      chains: list.map((spell) => this.chainOf(spell.unitId)),
+    };
+  }
+
+  private chainOf(unitId: string): Int32Array {
+    let chain = this.chainOfUnit.get(unitId);
+    if (!chain) {
+      chain = Int32Array.from(this.chart.ancestors(unitId), (id) => this.intern(id));
+      this.chainOfUnit.set(unitId, chain);
+    }
+    return chain;
+  }
+
+  private intern(unitId: string): number {
+    let index = this.unitIds.get(unitId);
+    if (index === undefined) {
+      index = this.unitIds.size;
+      this.unitIds.set(unitId, index);
+    }
+    return index;
+  }
+}
