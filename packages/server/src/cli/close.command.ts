@@ -1,4 +1,5 @@
-import type { CloseJson, PersonChange } from '@attain/engine';
+import type { CloseJson, CloseProgress, PersonChange } from '@attain/engine';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../db/database.ts';
@@ -48,6 +49,29 @@ function closeTable(json: CloseJson): string {
     .join('\n')}\n`;
 }
 
+/**
+ * The close's progress on stderr, only for a person watching a terminal (not for pipes, CI logs
+ * or `--json` readers: stdout never carries it). The same bar as `attain import`.
+ */
+function progressBar(): { update(p: CloseProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} |{bar}| {percentage}% | {value}/{total}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      if (!started) {
+        bar.start(p.total, 0, { phase: p.phase.padEnd(8) });
+        started = true;
+      }
+      bar.update(p.done, { phase: p.phase.padEnd(8) });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
 function runSummary(stored: StoredCloseRun, diff: readonly PersonChange[]): string {
   const lines = [`stored as close run ${stored.run.id} (plan version ${stored.run.planVersion})`];
   if (stored.previousId === null) lines.push('first run of this period');
@@ -93,14 +117,18 @@ export function registerClose(program: Command): void {
         const dataRevision = await latestRevision(db.kysely);
         const dir = await loadOrgDirectory(db.kysely);
         const store = await loadFactStore(db.kysely, dir.chart);
+        const bar = progressBar();
         const computed = await computeStoredPlanClose(
           { db: db.kysely, store, dir, dataRevision },
           { period: options.period, asOf: options.asOf ?? todayOf(new Date()) },
-        ).catch((error: unknown) => {
-          if (error instanceof AppError && error.field === 'period')
-            throw new AppError('validation_failed', error.message, 'usage');
-          throw error;
-        });
+          { onProgress: (progress) => bar.update(progress) },
+        )
+          .catch((error: unknown) => {
+            if (error instanceof AppError && error.field === 'period')
+              throw new AppError('validation_failed', error.message, 'usage');
+            throw error;
+          })
+          .finally(() => bar.stop());
         const { json } = computed.result;
         // Print first: the contract's output must not depend on storing the run succeeding.
         if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);

@@ -1,27 +1,53 @@
 /**
  * Close runs started in the background (issue 4: "progress is shown while a run works"): an
- * in-memory registry per app, like the import jobs. The engine computes a close in one
- * synchronous step, so progress is the step the run is in: loading → computing → storing → done.
+ * in-memory registry per app, like the import jobs. A job goes loading → computing → storing →
+ * done; while computing it carries the engine's progress (closeSteps: phase, done of total), and
+ * the close yields to the event loop between chunks, so polling it gets answers.
  * A restart forgets jobs; every finished run is in close_runs and the audit log.
  */
 import { randomUUID } from 'node:crypto';
+import type { ClosePhase } from '@attain/engine';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { StoredCloseRun } from './close-run.service.ts';
 
 export type CloseStep = 'loading' | 'computing' | 'storing' | 'done';
 
+/** What a run reports: its step and, while computing, the engine's progress. */
+export interface CloseJobProgress {
+  readonly step: CloseStep;
+  readonly phase?: ClosePhase;
+  readonly done?: number;
+  readonly total?: number;
+}
+
 export interface CloseJobView {
   readonly id: string;
   readonly period: string;
-  state: 'running' | 'done' | 'failed';
-  step: CloseStep;
-  result: StoredCloseRun | null;
-  error: { code: string; message: string; field?: string } | null;
+  readonly state: 'running' | 'done' | 'failed';
+  readonly step: CloseStep;
+  /** The engine's phase while computing (metrics, scoring, pools, awards, pay), else null. */
+  readonly phase: ClosePhase | null;
+  /** Units of the engine's work done, of `total` (null until the engine has started). */
+  readonly done: number | null;
+  readonly total: number | null;
+  /** 0–100: the computed share of the close; 100 once it is computed (storing, done). */
+  readonly percent: number;
+  readonly result: StoredCloseRun | null;
+  readonly error: { code: string; message: string; field?: string } | null;
 }
 
-interface JobRecord extends CloseJobView {
+interface JobRecord {
+  readonly id: string;
+  readonly period: string;
   readonly ownerUserId: string;
+  state: CloseJobView['state'];
+  step: CloseStep;
+  phase: ClosePhase | null;
+  done: number | null;
+  total: number | null;
+  result: StoredCloseRun | null;
+  error: CloseJobView['error'];
   finishedAt: number | null;
 }
 
@@ -34,7 +60,7 @@ export class CloseJobs {
   start(
     period: string,
     actor: Actor,
-    run: (onStep: (step: CloseStep) => void) => Promise<StoredCloseRun>,
+    run: (report: (progress: CloseJobProgress) => void) => Promise<StoredCloseRun>,
   ): CloseJobView {
     const now = Date.now();
     for (const [id, job] of this.jobs)
@@ -42,20 +68,26 @@ export class CloseJobs {
     const job: JobRecord = {
       id: randomUUID(),
       period,
+      ownerUserId: actor.userId,
       state: 'running',
       step: 'loading',
+      phase: null,
+      done: null,
+      total: null,
       result: null,
       error: null,
-      ownerUserId: actor.userId,
       finishedAt: null,
     };
     this.jobs.set(job.id, job);
     setImmediate(() => {
-      run((step) => {
-        job.step = step;
+      run((progress) => {
+        job.step = progress.step;
+        job.phase = progress.phase ?? null;
+        if (progress.done !== undefined) job.done = progress.done;
+        if (progress.total !== undefined) job.total = progress.total;
       })
         .then((result) => {
-          Object.assign(job, { state: 'done', step: 'done', result });
+          Object.assign(job, { state: 'done', step: 'done', phase: null, result });
         })
         .catch((error: unknown) => {
           const e = error instanceof AppError ? error : new AppError('internal', 'the close failed');
@@ -77,11 +109,21 @@ export class CloseJobs {
   }
 }
 
+function percentOf(job: JobRecord): number {
+  if (job.step === 'storing' || job.step === 'done') return 100;
+  if (job.step === 'loading' || !job.total) return 0;
+  return Math.floor((100 * (job.done ?? 0)) / job.total);
+}
+
 const view = (job: JobRecord): CloseJobView => ({
   id: job.id,
   period: job.period,
   state: job.state,
   step: job.step,
+  phase: job.phase,
+  done: job.done,
+  total: job.total,
+  percent: percentOf(job),
   result: job.result,
   error: job.error,
 });

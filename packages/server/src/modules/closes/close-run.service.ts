@@ -5,8 +5,10 @@
 import {
   type CloseExplanation,
   type CloseInput,
+  type CloseProgress,
   type CloseResult,
-  computeClose,
+  type CloseStepOptions,
+  closeSteps,
   diffCloses,
   type FactStore,
   type PersonChange,
@@ -49,6 +51,29 @@ export interface ComputedClose {
 /** Thrown before the first `plan apply` (contract §7: exit 1 with a clear message). */
 export const NO_PLAN_MESSAGE = 'no plan has been applied yet: run `attain plan apply FILE` first';
 
+/** How a caller follows a close while it computes. */
+export interface CloseProgressOptions extends CloseStepOptions {
+  /** Called after each chunk of the engine's work (engine closeSteps). */
+  readonly onProgress?: (progress: CloseProgress) => void;
+}
+
+/**
+ * Runs the engine's close chunk by chunk, giving the event loop a turn between chunks
+ * (setImmediate), so the server keeps answering while a large close computes.
+ */
+export async function computeCloseInTurns(
+  input: CloseInput,
+  options: CloseProgressOptions = {},
+): Promise<CloseResult> {
+  const steps = closeSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 /**
  * Computes the close of `period` with the latest plan version (or the one given). Nothing is stored.
  * @example await computeStoredPlanClose(sources, { period: '2026-Q3', asOf: '2026-10-05' })
@@ -56,6 +81,7 @@ export const NO_PLAN_MESSAGE = 'no plan has been applied yet: run `attain plan a
 export async function computeStoredPlanClose(
   sources: CloseSources,
   query: { period: string; asOf: string; planVersion?: number },
+  progress: CloseProgressOptions = {},
 ): Promise<ComputedClose> {
   const plan =
     query.planVersion === undefined
@@ -78,7 +104,7 @@ export async function computeStoredPlanClose(
   return {
     plan,
     input,
-    result: computeClose(input),
+    result: await computeCloseInTurns(input, progress),
     goalsHash: goals.hash,
     dataRevision: sources.dataRevision,
   };

@@ -166,6 +166,24 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
     }
   });
 
+  it('on a terminal, shows its progress on stderr; stdout stays exactly the JSON', async () => {
+    const args = [...database.args, 'close', '--period', '2026-Q3', '--as-of', '2026-12-31', '--json'];
+    const piped = await runAttain(args);
+    expect(piped.stderr).toBe('');
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      const shown = await runAttain(args);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(piped.stdout));
+      // cli-progress draws the bar; its last frame is the finished close
+      expect(shown.stderr).toMatch(/pay +\|[█░]+\| 100% \| (\d+)\/\1/);
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  });
+
   it.runIf(testDialect === 'sqlite')('the installed binary prints `close --json` exactly', async () => {
     fs.writeFileSync(path.join(dir, 'plan.yaml'), TEST_PLAN_YAML);
     expect((await runAttain([...database.args, 'plan', 'apply', path.join(dir, 'plan.yaml')])).code).toBe(0);

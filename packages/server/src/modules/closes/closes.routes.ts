@@ -3,7 +3,7 @@ import type { RouteModule } from '../../http/context.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { requireActor, requireRole } from '../auth/actor.ts';
 import { approvalStatusOf, approveClose } from './approvals.service.ts';
-import { CloseJobs, type CloseStep } from './close-jobs.ts';
+import { type CloseJobProgress, CloseJobs } from './close-jobs.ts';
 import { presentCloseRun, visibleChanges } from './closes.presenter.ts';
 import { listCloseRuns } from './closes.repository.ts';
 import { closeRunDiff, requireCloseRun, runAndStoreClose } from './closes.service.ts';
@@ -30,8 +30,8 @@ export const closesRoutes: RouteModule = (app, ctx) => {
     requireRole(actor, 'finance', 'admin');
     const { today } = await resolveScope(ctx, actor);
     const { period, asOf, reason, background } = request.body;
-    const run = (onStep: (step: CloseStep) => void) =>
-      runAndStoreClose(ctx, actor, { period, asOf: asOf ?? today, reason: reason ?? null }, onStep);
+    const run = (report: (progress: CloseJobProgress) => void) =>
+      runAndStoreClose(ctx, actor, { period, asOf: asOf ?? today, reason: reason ?? null }, report);
     if (background) return reply.status(202).send({ job: jobs.start(period, actor, run) });
     return reply.status(201).send(await run(() => {}));
   });

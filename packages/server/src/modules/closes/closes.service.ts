@@ -1,9 +1,9 @@
 /** Reading close runs for the API (shared by closes and statements routes). */
-import { diffCloses, type PersonChange } from '@attain/engine';
+import { type CloseStepOptions, diffCloses, type PersonChange } from '@attain/engine';
 import { notFound } from '../../errors.ts';
 import type { AppContext } from '../../http/context.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { CloseStep } from './close-jobs.ts';
+import type { CloseJobProgress } from './close-jobs.ts';
 import {
   type CloseSources,
   computeStoredPlanClose,
@@ -40,8 +40,11 @@ export async function closeRunDiff(
   return { previous, changes: previous ? diffCloses(previous.json, run.json) : [] };
 }
 
+/** What a close needs of the app: the database, the live facts and the clock. */
+export type CloseContext = Pick<AppContext, 'db' | 'facts' | 'now'>;
+
 /** The live store, refreshed to the newest committed revision, as the sources of a close. */
-export async function liveCloseSources(ctx: AppContext): Promise<CloseSources> {
+export async function liveCloseSources(ctx: CloseContext): Promise<CloseSources> {
   const store = await ctx.facts.refresh();
   return {
     db: ctx.db.kysely,
@@ -51,16 +54,23 @@ export async function liveCloseSources(ctx: AppContext): Promise<CloseSources> {
   };
 }
 
-/** POST /closes: computes on the live store and stores the run, reporting each step. */
+/**
+ * POST /closes: computes on the live store and stores the run, reporting each step and, while
+ * computing, the engine's progress.
+ */
 export async function runAndStoreClose(
-  ctx: AppContext,
+  ctx: CloseContext,
   actor: Actor,
   query: { period: string; asOf: string; reason: string | null },
-  onStep: (step: CloseStep) => void,
+  report: (progress: CloseJobProgress) => void,
+  options: CloseStepOptions = {},
 ): Promise<StoredCloseRun> {
   const sources = await liveCloseSources(ctx);
-  onStep('computing');
-  const computed = await computeStoredPlanClose(sources, query);
-  onStep('storing');
+  report({ step: 'computing' });
+  const computed = await computeStoredPlanClose(sources, query, {
+    ...options,
+    onProgress: ({ phase, done, total }) => report({ step: 'computing', phase, done, total }),
+  });
+  report({ step: 'storing' });
   return storeCloseRun(ctx.db.kysely, actor, computed, query.reason, ctx.now());
 }

@@ -3,6 +3,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
 import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { CloseJobs, type CloseJobView } from './close-jobs.ts';
+import { runAndStoreClose } from './closes.service.ts';
 import { addOrder, EXPECTED_2026, R1_AFTER_EXTRA_ORDER, TEST_PLAN_YAML } from './closes.test-support.ts';
 
 describeDb('close runs (API)', () => {
@@ -129,7 +132,15 @@ describeDb('close runs (API)', () => {
     };
     const started = await runClose(admin, { period: '2026', asOf: '2026-12-31', background: true });
     expect(started.statusCode).toBe(202);
-    expect(started.json().job).toMatchObject({ period: '2026', state: 'running', step: 'loading' });
+    expect(started.json().job).toMatchObject({
+      period: '2026',
+      state: 'running',
+      step: 'loading',
+      phase: null,
+      done: null,
+      total: null,
+      percent: 0,
+    });
     expect((await finance.get(`/api/v1/closes/jobs/${started.json().job.id}`)).statusCode).toBe(404);
     // Run 2 is approved: without a reason the job fails with the conflict.
     expect(await poll(admin, started.json().job.id)).toMatchObject({
@@ -146,8 +157,43 @@ describeDb('close runs (API)', () => {
     expect(done).toMatchObject({
       state: 'done',
       step: 'done',
+      phase: null,
+      percent: 100,
       result: { run: { id: 4, reason: 'recheck' } },
     });
+    // 3 people × (metrics, scoring, pay), 2 region pools, the awards
+    expect([done.done, done.total]).toEqual([12, 12]);
+  });
+
+  it("a background run shows the engine's progress between its chunks", async () => {
+    const jobs = new CloseJobs();
+    const ctx = { db: t.db, facts: t.app.facts, now: () => new Date('2027-01-05T10:00:00') };
+    const query = { period: '2026', asOf: '2026-12-31', reason: 'progress' };
+    // one person (or pool) per chunk: the close yields to the event loop after each
+    const started = jobs.start('2026', SYSTEM_ACTOR, (report) =>
+      runAndStoreClose(ctx, SYSTEM_ACTOR, query, report, { chunkSize: 1 }),
+    );
+    const seen: CloseJobView[] = [started];
+    while (seen.at(-1)!.state === 'running') {
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(jobs.get(started.id, SYSTEM_ACTOR));
+    }
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ state: 'done', step: 'done', percent: 100, done: 12, total: 12 });
+    expect(last.result?.run.reason).toBe('progress');
+    const computing = seen.filter((job) => job.step === 'computing' && job.total !== null);
+    const between = new Set(
+      computing.filter((job) => job.done! > 0 && job.done! < 12).map((job) => job.done),
+    );
+    expect(between.size).toBeGreaterThanOrEqual(2);
+    expect(new Set(computing.map((job) => job.phase))).toEqual(
+      new Set(['metrics', 'scoring', 'pools', 'awards', 'pay']),
+    );
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.percent).toBeGreaterThanOrEqual(seen[i - 1]!.percent);
+      expect(seen[i]!.done ?? 0).toBeGreaterThanOrEqual(seen[i - 1]!.done ?? 0);
+    }
+    expect(computing.some((job) => job.percent > 0 && job.percent < 100)).toBe(true);
   });
 
   it('payroll export: finance and admin only, CSV and XLSX with 2-decimal money', async () => {

@@ -54,8 +54,12 @@ export async function buildStatement(
     score: line.score,
     grade: line.grade,
     rankInUnit: line.rank_in_unit,
+    // `…Lines` are English; `…Structured` the same lines as codes and parameters (engine
+    // explain-lines.ts), null for runs stored before they existed (the web then shows the English)
     scoreLines: explain.score.lines,
+    scoreStructured: explain.score.structured ?? null,
     rankLines: explain.rank.lines,
+    rankStructured: explain.rank.structured ?? null,
     items: line.items.map((item, i) => ({ ...item, explanation: explain.items[i] ?? null })),
     pay: line.pay.map((pay) => {
       const why = explain.pay.find((p) => p.component === pay.component);
@@ -64,6 +68,7 @@ export async function buildStatement(
         type: why?.type ?? null,
         unrounded: why?.unrounded ?? null,
         lines: why?.lines ?? [],
+        structured: why ? (why.structured ?? null) : [],
         eventCount: why?.events?.length ?? null,
         events:
           why && DRILLABLE.has(why.type)
@@ -74,8 +79,10 @@ export async function buildStatement(
     totalPay: line.total_pay,
     awards: line.awards,
     awardLines: explain.awards.lines,
+    awardStructured: explain.awards.structured ?? null,
     promotionEligible: line.promotion_eligible,
     promotionLines: explain.promotion.lines,
+    promotionStructured: explain.promotion.structured ?? null,
     sincePrevious: {
       previousId: previous?.id ?? null,
       change: changes.find((c) => c.id === personId) ?? null,

@@ -1,3 +1,4 @@
+import { renderExplainLine } from '@attain/engine';
 import { beforeAll, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
@@ -44,6 +45,44 @@ describeDb('statements (API)', () => {
     expect(commission.lines.length).toBeGreaterThan(0);
     expect(commission.events).toBe('/api/v1/statements/r1/lines/commission/events?closeId=1');
     expect(pool).toMatchObject({ component: 'pool', amount: '425.00', type: 'bonus_pool' });
+  });
+
+  it("explanation lines come with codes for the reader's language; a run stored before them still reads", async () => {
+    const statement = (await r1.get('/api/v1/statements/r1')).json();
+    const explained = [
+      [statement.scoreLines, statement.scoreStructured],
+      [statement.rankLines, statement.rankStructured],
+      [statement.promotionLines, statement.promotionStructured],
+      [statement.items[0].explanation.lines, statement.items[0].explanation.structured],
+      ...statement.pay.map((pay: { lines: string[]; structured: unknown }) => [pay.lines, pay.structured]),
+    ];
+    for (const [lines, structured] of explained) {
+      expect(lines.length).toBeGreaterThan(0);
+      expect(structured.map(renderExplainLine)).toEqual(lines);
+    }
+    expect(statement.pay[0].structured[0]).toMatchObject({
+      code: 'commission.head',
+      params: { component: 'commission', metric: 'revenue', base: '3500' },
+    });
+
+    // A run stored before the structured lines existed: the English lines only
+    const row = await t.db.kysely
+      .selectFrom('close_runs')
+      .select('explain_json')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    const stripped = JSON.parse(row.explain_json, (key, value) => (key === 'structured' ? undefined : value));
+    expect(JSON.stringify(stripped)).not.toContain('structured');
+    await t.db.kysely
+      .updateTable('close_runs')
+      .set({ explain_json: JSON.stringify(stripped) })
+      .where('id', '=', 1)
+      .execute();
+    const before = (await r1.get('/api/v1/statements/r1?closeId=1')).json();
+    expect(before).toMatchObject({ scoreStructured: null, rankStructured: null, promotionStructured: null });
+    expect(before.scoreLines).toEqual(statement.scoreLines);
+    expect(before.pay[0]).toMatchObject({ lines: statement.pay[0].lines, structured: null });
+    expect(before.items[0].explanation.structured).toBeUndefined();
   });
 
   it("a rep cannot read another rep's statement, a manager only his subtree (404)", async () => {
