@@ -14,6 +14,7 @@ const EntityBrowserPage = lazy(() => import('./pages/data/EntityBrowserPage.tsx'
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
 const PayPage = lazy(() => import('./pages/pay/PayPage.tsx'));
 const StatementPage = lazy(() => import('./pages/pay/StatementPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'goals', element: <GoalsPage /> },
           { path: 'pay', element: <PayPage /> },
           { path: 'pay/statement/:personId', element: <StatementPage /> },
+          { path: 'plans', element: <PlansPage /> },
           { path: 'org', element: <OrgPage /> },
           { path: 'data/:entity', element: <EntityBrowserPage /> },
           { path: 'import', element: <ImportPage /> },

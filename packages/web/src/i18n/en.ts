@@ -69,6 +69,7 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     goals: 'Goals',
     pay: 'Pay',
+    plans: 'Plans',
     org: 'Organization',
     data: 'Data',
     dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },

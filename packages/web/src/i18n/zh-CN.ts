@@ -62,6 +62,7 @@ export const zhCN = {
     dashboard: '业绩看板',
     goals: '目标管理',
     pay: '薪酬',
+    plans: '绩效方案',
     org: '组织架构',
     data: '数据',
     dataGroups: { org: '组织', master: '产品与客户', facts: '业务数据', goals: '目标' },

@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   HomeOutlined,
   MoneyCollectOutlined,
   UploadOutlined,
@@ -35,6 +36,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
   ];
   if (access.canSeeGoals) items.push({ key: '/goals', icon: <AimOutlined />, label: t('menu.goals') });
   items.push({ key: '/pay', icon: <MoneyCollectOutlined />, label: t('menu.pay') });
+  items.push({ key: '/plans', icon: <FileTextOutlined />, label: t('menu.plans') }); // everyone reads the plan
   if (access.canSeeOrg) items.push({ key: '/org', icon: <ClusterOutlined />, label: t('menu.org') });
   if (access.canBrowseData && entities.length > 0) {
     items.push({
@@ -58,7 +60,7 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
-  const match = /^\/(data\/[^/]+|dashboard|goals|pay|org|import|audit)/.exec(pathname);
+  const match = /^\/(data\/[^/]+|dashboard|goals|pay|plans|org|import|audit)/.exec(pathname);
   if (pathname === '/') return '/';
   return match ? `/${match[1]}` : '';
 };
