@@ -5,6 +5,7 @@
  */
 import { daysInMonth, toDayNumber } from '../dates.ts';
 import { parseMetricKey } from '../metric-key.ts';
+import { fen, formatMoney } from '../money.ts';
 import type { Period } from '../periods.ts';
 import type { Decimal } from '../plan/decimal.ts';
 import type { Award } from '../plan/plan-types.ts';
@@ -12,6 +13,7 @@ import type { FactStore } from '../store/fact-store.ts';
 import type { CloseMetrics } from './close-metrics.ts';
 import type { CloseOrg, PersonOfClose } from './close-people.ts';
 import { type ExplainLine, explainLine } from './explain-lines.ts';
+import { isMoneyKey } from './score-person.ts';
 import { fmt } from './scoring.ts';
 
 /**
@@ -93,7 +95,10 @@ export function computeAwards(
         if (!c.value.equals(best)) continue;
         if (!(won.get(c.id) ?? []).includes(award.id)) won.set(c.id, [...(won.get(c.id) ?? []), award.id]);
         const tied = inGroup.filter((x) => x.value.equals(best)).length > 1;
-        const top = { award: award.id, metric: award.metric, value: fmt(c.value), count: inGroup.length };
+        // money metrics are fen here: shown as yuan
+        const money = isMoneyKey(award.metric);
+        const value = money ? formatMoney(fen(c.value.round().toNumber())) : fmt(c.value);
+        const top = { award: award.id, metric: award.metric, value, money, count: inGroup.length };
         note(
           c.id,
           group === null

@@ -18,6 +18,8 @@ const yuan = (value: ExplainParam, money: ExplainParam) =>
   value === null ? 'none' : money ? `¥${value}` : String(value);
 const signed = (delta: string) => (delta.startsWith('-') ? delta : `+${delta}`);
 
+const SOURCES = { target: 'the plan target', goals: 'the goals table', none: 'nowhere (no goal)' } as const;
+
 // Pool allocation bases (bonus-pool.ts `how`), reused by the share lines below.
 const HOW = {
   rank: (p: { rank: number; share: string }) =>
@@ -28,6 +30,15 @@ const HOW = {
   equal_zero: (p: { count: number }) =>
     `rest split equally among ${p.count} (their scores sum to 0), largest remainder to the fen`,
 };
+
+interface AwardParams {
+  award: string;
+  metric: string;
+  /** Yuan for money metrics. */
+  value: string;
+  money: boolean;
+  count: number;
+}
 
 const TEMPLATES = {
   // who and where
@@ -188,14 +199,14 @@ const TEMPLATES = {
   'pool.no_scorecard': (_: object) => 'no scorecard: never eligible for a pool',
   'pool.not_allocated': (_: object) => 'not allocated a share of any pool of this component',
   // awards (contract §6 `top`)
-  'award.top': (p: { award: string; metric: string; value: string; count: number }) =>
-    `${p.award}: highest ${p.metric} (${p.value}) among ${p.count} candidate(s) of the close`,
-  'award.top_tied': (p: { award: string; metric: string; value: string; count: number }) =>
-    `${p.award}: highest ${p.metric} (${p.value}) among ${p.count} candidate(s) of the close, tied`,
-  'award.top_unit': (p: { award: string; metric: string; value: string; count: number; unit: string }) =>
-    `${p.award}: highest ${p.metric} (${p.value}) among ${p.count} candidate(s) of unit ${p.unit}`,
-  'award.top_unit_tied': (p: { award: string; metric: string; value: string; count: number; unit: string }) =>
-    `${p.award}: highest ${p.metric} (${p.value}) among ${p.count} candidate(s) of unit ${p.unit}, tied`,
+  'award.top': (p: AwardParams) =>
+    `${p.award}: highest ${p.metric} (${yuan(p.value, p.money)}) among ${p.count} candidate(s) of the close`,
+  'award.top_tied': (p: AwardParams) =>
+    `${p.award}: highest ${p.metric} (${yuan(p.value, p.money)}) among ${p.count} candidate(s) of the close, tied`,
+  'award.top_unit': (p: AwardParams & { unit: string }) =>
+    `${p.award}: highest ${p.metric} (${yuan(p.value, p.money)}) among ${p.count} candidate(s) of unit ${p.unit}`,
+  'award.top_unit_tied': (p: AwardParams & { unit: string }) =>
+    `${p.award}: highest ${p.metric} (${yuan(p.value, p.money)}) among ${p.count} candidate(s) of unit ${p.unit}, tied`,
   // promotion (contract §6)
   'promotion.none': (_: object) => 'the plan has no promotion rule',
   'promotion.no_goal': (p: { quarter: string }) => `${p.quarter}: no goal → not eligible`,
@@ -219,8 +230,6 @@ const TEMPLATES = {
   'diff.field': (p: { id: string; field: string; before: string; after: string }) =>
     `${p.id} ${p.field}: ${p.before} → ${p.after}`,
 } as const;
-
-const SOURCES = { target: 'the plan target', goals: 'the goals table', none: 'nowhere (no goal)' } as const;
 
 type Templates = typeof TEMPLATES;
 export type ExplainCode = keyof Templates;
