@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { buildApp } from '../http/app.ts';
 import { needsSetup } from '../modules/auth/auth.service.ts';
 import { DEFAULT_POLL_MS } from '../modules/tracking/live-facts.ts';
+import { defaultSnapshotPath } from '../modules/tracking/snapshot-file.ts';
 import { databaseOf } from './program.ts';
 
 const listenSchema = z.object({
@@ -25,8 +26,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * starting (the store's load, the port taken) closes what was opened and rethrows, so the command
  * exits non-zero instead of lingering with open handles.
  */
-export async function serveDatabase(db: Db, listen: { port: number; host: string }): Promise<Listening> {
-  const app = await buildApp({ db, logger: false, pollFactsMs: DEFAULT_POLL_MS });
+export async function serveDatabase(
+  db: Db,
+  listen: { port: number; host: string },
+  snapshotFile: string | null = null,
+): Promise<Listening> {
+  const factSnapshot = snapshotFile
+    ? { file: snapshotFile, log: (line: string) => process.stderr.write(`attain: ${line}\n`) }
+    : null;
+  const app = await buildApp({ db, logger: false, pollFactsMs: DEFAULT_POLL_MS, factSnapshot });
   let address: string;
   try {
     await app.ready();
@@ -71,10 +79,19 @@ export function registerServe(program: Command): void {
     .description('serve the web application and its HTTP API')
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (options: { port: string; host: string }, command: Command) => {
+    .option('--snapshot <file>', 'fact store snapshot for fast restarts (default: beside the database)')
+    .option('--no-snapshot', 'build the fact store from the database at every start')
+    .action(async (options: { port: string; host: string; snapshot: string | boolean }, command: Command) => {
       const listen = parseListen(options);
-      const db = await openDatabase(databaseOf(command));
-      const server = await serveDatabase(db, listen).catch(async (error: unknown) => {
+      const config = databaseOf(command);
+      const snapshotFile =
+        options.snapshot === false
+          ? null
+          : typeof options.snapshot === 'string'
+            ? options.snapshot
+            : defaultSnapshotPath(config);
+      const db = await openDatabase(config);
+      const server = await serveDatabase(db, listen, snapshotFile).catch(async (error: unknown) => {
         await db.close().catch(() => undefined);
         if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
           throw new AppError('conflict', `port ${listen.port} on ${listen.host} is already in use`);

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_goal_workflow.ts';
 import * as m0003 from './migrations/0003_revisions.ts';
 import * as m0004 from './migrations/0004_plans_and_closes.ts';
+import * as m0005 from './migrations/0005_database_instance.ts';
 
 /** Migrations are frozen once released: add a new file, never edit an old one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,7 +11,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_goal_workflow': m0002,
   '0003_revisions': m0003,
   '0004_plans_and_closes': m0004,
+  '0005_database_instance': m0005,
 };
+
+/** The newest migration: a store snapshot is only valid for the schema it was read from. */
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) as string;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -179,6 +179,12 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** One row: this database's random id (0005_database_instance), for caches kept outside it. */
+export interface DatabaseInstanceTable {
+  id: string;
+  created_at: string;
+}
+
 export interface RevisionsTable {
   id: Generated<number>;
   at: string;
@@ -208,6 +214,7 @@ export interface Database {
   goal_proposal_events: GoalProposalEventsTable;
   goal_locks: GoalLocksTable;
   revisions: RevisionsTable;
+  database_instance: DatabaseInstanceTable;
   plan_versions: PlanVersionsTable;
   close_runs: CloseRunsTable;
   close_approvals: CloseApprovalsTable;

@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { actorForToken } from '../modules/auth/auth.service.ts';
 import { LoginLimiter } from '../modules/auth/login-limiter.ts';
-import { LiveFacts } from '../modules/tracking/live-facts.ts';
+import { LiveFacts, type SnapshotPolicy } from '../modules/tracking/live-facts.ts';
 import type { App, AppContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { ROUTE_MODULES } from './routes.ts';
@@ -46,6 +46,8 @@ export interface AppOptions {
   readonly webDist?: string | null;
   /** Poll the database for changes and keep the fact store fresh (milliseconds); off by default. */
   readonly pollFactsMs?: number;
+  /** Keep the fact store in a snapshot file for fast restarts (`attain serve`); off by default. */
+  readonly factSnapshot?: SnapshotPolicy | null;
 }
 
 /** The whole HTTP application: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -60,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: options.db,
     now: options.now ?? (() => new Date()),
     loginLimiter: new LoginLimiter(),
-    facts: new LiveFacts(options.db.kysely),
+    facts: new LiveFacts(options.db.kysely, { snapshot: options.factSnapshot ?? null }),
   };
   app.decorate('facts', ctx.facts);
   // Polling (and so the first store load, which can take long on a big database) starts only

@@ -62,7 +62,7 @@ export interface Dimensions {
   readonly region: readonly string[];
 }
 
-interface DimensionSets {
+export interface DimensionSets {
   readonly product_line: Set<string>;
   readonly customer_type: Set<string>;
   readonly region: Set<string>;
@@ -79,6 +79,16 @@ export function dimensionsOf(store: FactStore): Dimensions {
     customer_type: sorted(sets?.customer_type),
     region: sorted(sets?.region),
   };
+}
+
+/** The dimension values kept for a store (saved beside it in a snapshot), if any. */
+export function dimensionSetsOf(store: FactStore): DimensionSets | undefined {
+  return dimensions.get(store);
+}
+
+/** Keeps `sets` as the dimension values of a store restored from a snapshot. */
+export function adoptDimensionSets(store: FactStore, sets: DimensionSets): void {
+  dimensions.set(store, sets);
 }
 
 /** Streams every fact with rev > since into `sink`, as batches in dependency order. */

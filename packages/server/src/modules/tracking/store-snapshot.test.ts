@@ -1,0 +1,75 @@
+import v8 from 'node:v8';
+import { BASE_METRICS, computeMetrics, FactStore, type Scope } from '@attain/engine';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyOp,
+  CUSTOMERS,
+  factOp,
+  PRODUCTS,
+  RANDOM_ORG,
+  REPS,
+} from '../../../../engine/src/testing/random-facts.ts';
+import { deserializeStore, SnapshotMismatch, serializeStore } from './store-snapshot.ts';
+
+const SCOPES: Scope[] = [
+  ...REPS.map((id) => ({ kind: 'person' as const, id })),
+  ...['co', 'east', 'west'].map((id) => ({ kind: 'unit' as const, id })),
+];
+const KEYS = [...BASE_METRICS, 'orders{product_line=A}', 'new_customer_revenue{customer_type=enterprise}'];
+
+/** Every metric of every scope over a quarter, a week and a ragged range, at two as-of dates. */
+function everything(store: FactStore) {
+  return {
+    aggregates: store.dumpAggregates(),
+    metrics: SCOPES.flatMap((scope) =>
+      ['2026-Q3', '2026-W31', '2026-06-20..2026-08-10'].flatMap((period) =>
+        ['2026-07-20', '2026-10-31'].map(
+          (asOf) => computeMetrics(store, { scope, period, asOf, metrics: KEYS }).metrics,
+        ),
+      ),
+    ),
+  };
+}
+
+function seeded(): FactStore {
+  const store = new FactStore();
+  store.setOrg(RANDOM_ORG);
+  store.load({ products: PRODUCTS, customers: CUSTOMERS });
+  return store;
+}
+
+describe('store snapshot', () => {
+  it('restores a store that answers and changes exactly like the original', () => {
+    fc.assert(
+      fc.property(
+        fc.array(factOp, { maxLength: 40, size: 'max' }),
+        fc.array(factOp, { maxLength: 15 }),
+        (before, after) => {
+          const original = seeded();
+          for (const op of before) applyOp(original, op);
+          const { store: copy, extra } = deserializeStore(serializeStore(original, { revision: 7 }));
+          expect(extra).toEqual({ revision: 7 });
+          expect(everything(copy)).toEqual(everything(original));
+          // The copy is a working store, not a picture of one: later changes land the same way.
+          for (const op of after) {
+            applyOp(original, op);
+            applyOp(copy, op);
+          }
+          expect(everything(copy)).toEqual(everything(original));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a snapshot whose shape no longer fits the store', () => {
+    const plain = v8.deserialize(serializeStore(seeded())) as { store: Record<string, unknown> };
+    const [field] = Object.keys(plain.store);
+    delete plain.store[field as string];
+    expect(() => deserializeStore(v8.serialize(plain))).toThrow(SnapshotMismatch);
+    const retyped = v8.deserialize(serializeStore(seeded())) as { store: Record<string, unknown> };
+    retyped.store.people = 42;
+    expect(() => deserializeStore(v8.serialize(retyped))).toThrow(SnapshotMismatch);
+  });
+});
