@@ -15,6 +15,7 @@ import {
   sumNewCustomerRevenue,
 } from './order-scan.ts';
 import { type PersonPassQuery, personPass } from './person-pass.ts';
+import { pipelineAt, pipelineOfMembers } from './pipeline.ts';
 import { type ResolvedScope, resolveScope, type Scope } from './scope.ts';
 import { CORRECTION } from './split-corrections.ts';
 import { ALL_NEEDS, emptySums, type Sums, type SumsNeeds } from './sums.ts';
@@ -132,7 +133,10 @@ function computeSums(store: FactStore, query: SumsQuery): Sums {
       }
     }
   }
-  if (needs.pipeline) sums.pipeline = pipelineAt(store, query.scope, snapshot);
+  if (needs.pipeline)
+    sums.pipeline = query.viaMembers
+      ? pipelineOfMembers(store, query.scope, snapshot)
+      : pipelineAt(store, query.scope, snapshot);
   return sums;
 }
 
@@ -240,15 +244,4 @@ function copyCubes(sales: Float64Array, activity: Float64Array, misc: Float64Arr
   sums.oppClosed = misc[MISC.oppClosed]!;
   sums.oppWon = misc[MISC.oppWon]!;
   sums.oppWonCycleDays = misc[MISC.oppWonCycleDays]!;
-}
-
-/**
- * pipeline_value: Σ amount of opportunities with created_on ≤ X and (no closed_on or closed_on
- * > X), for the people counting for the scope on X = min(end, A) — even before the start.
- */
-function pipelineAt(store: FactStore, scope: Scope, day: number): number {
-  const members = resolveScope(store, scope, day, day).members;
-  const misc = new Float64Array(MISC.width);
-  for (const person of members.keys()) store.misc.people.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
-  return misc[MISC.oppOpenedAmount]! - misc[MISC.oppClosedAmount]!;
 }

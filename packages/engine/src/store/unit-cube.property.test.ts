@@ -44,10 +44,10 @@ const WINDOWS = [
 ] as const;
 
 function queries(): SumsQuery[] {
-  return UNIT_IDS.flatMap((id) =>
+  return [...UNIT_IDS, 'r1', 'r2'].flatMap((id) =>
     WINDOWS.flatMap(([start, end, asOf]) =>
       [{}, { product_line: 'A' }, { customer_type: 'enterprise', region: 'south' }].map((filters) => ({
-        scope: { kind: 'unit' as const, id },
+        scope: { kind: id.startsWith('r') ? ('person' as const) : ('unit' as const), id },
         startDay: toDayNumber(start),
         endDay: toDayNumber(end),
         asOfDay: toDayNumber(asOf),

@@ -111,11 +111,7 @@ export function directMembers(
   unitId: string,
   snapshot: string,
 ): string[] {
-  return [...dir.people.values()]
-    .filter((p) => p.hireDate <= snapshot && (p.leaveDate === null || p.leaveDate >= snapshot))
-    .filter((p) => store.org.unitOn(p.id, snapshot) === unitId)
-    .map((p) => p.id)
-    .sort();
+  return membersOn(store, dir, snapshot, `direct|${unitId}`, (unit) => unit === unitId);
 }
 
 /** People whose unit on the snapshot date lies in the unit's subtree. */
@@ -126,11 +122,46 @@ export function subtreeMembers(
   snapshot: string,
 ): string[] {
   const units = store.org.subtree(unitId);
-  return [...dir.people.values()]
-    .filter((p) => p.hireDate <= snapshot && (p.leaveDate === null || p.leaveDate >= snapshot))
-    .filter((p) => units.has(store.org.unitOn(p.id, snapshot) ?? ''))
-    .map((p) => p.id)
-    .sort();
+  return membersOn(store, dir, snapshot, `subtree|${unitId}`, (unit) => units.has(unit ?? ''));
+}
+
+/**
+ * Employed people whose unit on the snapshot date passes `inUnit`, sorted by id. A walk over
+ * every person, so the lists are kept per org chart and directory (both replaced, never
+ * mutated, when the org changes): repeated drill-downs and leaderboards do not walk again.
+ */
+const memberLists = new WeakMap<object, WeakMap<OrgDirectory, Map<string, string[]>>>();
+const MEMBER_LISTS_LIMIT = 1_000;
+
+function membersOn(
+  store: FactStore,
+  dir: OrgDirectory,
+  snapshot: string,
+  key: string,
+  inUnit: (unitId: string | null) => boolean,
+): string[] {
+  let byDir = memberLists.get(store.org);
+  if (!byDir) {
+    byDir = new WeakMap();
+    memberLists.set(store.org, byDir);
+  }
+  let lists = byDir.get(dir);
+  if (!lists) {
+    lists = new Map();
+    byDir.set(dir, lists);
+  }
+  const id = `${key}|${snapshot}`;
+  let list = lists.get(id);
+  if (!list) {
+    list = [...dir.people.values()]
+      .filter((p) => p.hireDate <= snapshot && (p.leaveDate === null || p.leaveDate >= snapshot))
+      .filter((p) => inUnit(store.org.unitOn(p.id, snapshot)))
+      .map((p) => p.id)
+      .sort();
+    if (lists.size >= MEMBER_LISTS_LIMIT) lists.clear();
+    lists.set(id, list);
+  }
+  return [...list];
 }
 
 export const snapshotOf = (query: DashboardQuery) =>
