@@ -30,7 +30,8 @@ import { NAMESPACE } from './messages.ts';
 import { AwardsFields, CalendarFields, PromotionFields } from './OtherFields.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { type FormPlan, fileToForm, formToFile } from './planForm.ts';
-import { applyPlan, type PlanIssue, previewPlan } from './plansApi.ts';
+import { translatePlanMessage } from './planMessages.ts';
+import { applyPlan, type PlanIssue, type PlanPreview, previewPlan } from './plansApi.ts';
 import { ScorecardFields } from './ScorecardFields.tsx';
 import { toYaml } from './yamlText.ts';
 
@@ -65,7 +66,8 @@ const issuesOf = (error: unknown): PlanIssue[] =>
   isApiError(error, 400) && Array.isArray(error.details) ? (error.details as PlanIssue[]) : [];
 
 export function Designer({ initial, version }: { initial: FormPlan; version: number | null }) {
-  const { t } = useTranslation(NAMESPACE);
+  const { t, i18n } = useTranslation(NAMESPACE);
+  const language = i18n.language;
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<FormPlan>();
@@ -85,6 +87,11 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
   });
   const issues = useMemo(() => issuesOf(preview.error), [preview.error]);
   const noRun = isApiError(preview.error, 409);
+  // While the draft has errors, the last valid draft's preview stays, marked as such.
+  const [lastGood, setLastGood] = useState<PlanPreview | undefined>(undefined);
+  useEffect(() => {
+    if (preview.data && !preview.isPlaceholderData) setLastGood(preview.data);
+  }, [preview.data, preview.isPlaceholderData]);
   const yamlBroken = source === 'yaml' && issues.length > 0;
 
   // The form follows a valid YAML edit; server errors go on the form's fields.
@@ -102,7 +109,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
         if (!name) continue;
         const key = JSON.stringify(name);
         const entry = byField.get(key) ?? { name, errors: [] };
-        entry.errors.push(issue.message);
+        entry.errors.push(translatePlanMessage(issue.message, language));
         byField.set(key, entry);
       }
     }
@@ -116,7 +123,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
     // Paths come from the server: typed loosely, like any name a Form.List builds.
     form.setFields(fields as Parameters<typeof form.setFields>[0]);
     flagged.current = next.map((e) => e.name);
-  }, [issues, source, form]);
+  }, [issues, source, form, language]);
 
   const apply = useMutation({
     mutationFn: (note: string) => applyPlan(yamlText, note),
@@ -214,7 +221,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
                         </Typography.Link>
                       ) : null}
                       {issue.path ? ': ' : ''}
-                      {issue.message}
+                      {translatePlanMessage(issue.message, language)}
                     </li>
                   ))}
                 </ul>
@@ -254,7 +261,8 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
       <Col xs={24} xxl={10}>
         <div style={{ position: 'sticky', top: 16 }}>
           <PreviewPanel
-            preview={noRun || issues.length > 0 ? undefined : preview.data}
+            preview={noRun ? undefined : issues.length > 0 ? lastGood : (preview.data ?? lastGood)}
+            stale={issues.length > 0}
             loading={preview.isFetching || draft !== yamlText}
             noRun={noRun}
           />

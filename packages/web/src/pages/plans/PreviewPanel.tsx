@@ -60,10 +60,13 @@ export function PreviewPanel({
   preview,
   loading,
   noRun,
+  stale,
 }: {
   preview: PlanPreview | undefined;
   loading: boolean;
   noRun: boolean;
+  /** The draft has errors: this is the last valid draft's preview. */
+  stale: boolean;
 }) {
   const { t } = useTranslation(NAMESPACE);
   const columns: ColumnsType<PreviewPerson> = [
@@ -123,8 +126,11 @@ export function PreviewPanel({
       size="small"
     >
       {noRun && <Alert type="info" showIcon title={t('noRun')} />}
+      {stale && preview && (
+        <Alert type="warning" showIcon title={t('stalePreview')} style={{ marginBottom: 12 }} />
+      )}
       {preview && (
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space direction="vertical" size={12} style={{ width: '100%', opacity: stale ? 0.55 : 1 }}>
           <Typography.Text type="secondary">
             {t('previewBasis', {
               id: preview.basedOnRun.id,
