@@ -71,8 +71,32 @@ export function serializeStore(store: FactStore, extra: unknown = null): Buffer 
   return v8.serialize({ store: mirror(store as unknown as Fields, new Map()), extra });
 }
 
+/**
+ * V8's deserializer returns typed arrays as views into the buffer read (or copies of the ones
+ * that are not aligned there). Copying every one out lets the read buffer go at once: the store
+ * then holds only its own arrays, and the bytes of Maps and Sets are not kept twice.
+ */
+class CopyingDeserializer extends v8.DefaultDeserializer {
+  constructor(private readonly input: Buffer) {
+    super(input);
+  }
+
+  // Node's documented hook (v8.Deserializer#_readHostObject), missing from @types/node.
+  _readHostObject(): unknown {
+    const view = (
+      v8.DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView }
+    )._readHostObject.call(this);
+    if (view.buffer !== this.input.buffer) return view;
+    if (view instanceof DataView)
+      return new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+    return (view as Uint8Array).slice();
+  }
+}
+
 export function deserializeStore(buffer: Buffer): { store: FactStore; extra: unknown } {
-  const saved = v8.deserialize(buffer) as { store: Fields; extra: unknown };
+  const deserializer = new CopyingDeserializer(buffer);
+  deserializer.readHeader();
+  const saved = deserializer.readValue() as { store: Fields; extra: unknown };
   // The template gets an (empty) org chart like every served store, so that the fields that
   // only an org fills (the chart, shared by the parts that read it) are instances to pour into.
   const store = new FactStore();
