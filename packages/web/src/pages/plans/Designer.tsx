@@ -187,7 +187,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
       <Col xs={24} xxl={14}>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Row justify="space-between" align="middle">
-            <Col>{version !== null && <Tag>{t('versionN', { version })}</Tag>}</Col>
+            <Col>{version !== null && <Tag>{t('currentVersion', { version })}</Tag>}</Col>
             <Col>
               <Space>
                 <Button

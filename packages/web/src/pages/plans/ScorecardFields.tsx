@@ -76,7 +76,7 @@ function ItemsFields({ name, full }: { name: FieldName; full: FieldName }) {
       {(items, { add, remove }) => (
         <>
           {items.map((item, i) => (
-            <EntryCard key={item.key} title={`${t('items')} ${i + 1}`} onRemove={() => remove(item.name)}>
+            <EntryCard key={item.key} title={t('itemN', { n: i + 1 })} onRemove={() => remove(item.name)}>
               <Row gutter={12}>
                 <MetricFields name={[item.name]} />
                 <Col xs={12} md={4}>
@@ -164,7 +164,7 @@ export function ScorecardFields() {
                     {groups.map((group, g) => (
                       <EntryCard
                         key={group.key}
-                        title={`${t('groups')} ${g + 1}`}
+                        title={t('groupN', { n: g + 1 })}
                         onRemove={() => groupOps.remove(group.name)}
                       >
                         <Row gutter={12}>

@@ -85,7 +85,7 @@ export function AppliesToFields({ name, full }: { name: FieldName; full: FieldNa
             <Input />
           </Form.Item>
         ) : (
-          <Form.Item name={[...name, 'role']} label={t('appliesKinds.role')}>
+          <Form.Item name={[...name, 'role']} label={t('role')}>
             <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
           </Form.Item>
         )}
