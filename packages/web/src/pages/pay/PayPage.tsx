@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { useSession } from '../../session/useSession.ts';
+import { CloseProgress } from './CloseProgress.tsx';
 import { NAMESPACE } from './messages.ts';
-import { fetchRuns, runClose } from './payApi.ts';
+import { fetchCloseJob, fetchRuns, startClose } from './payApi.ts';
 import { RunPanel } from './RunPanel.tsx';
 import { STATE_COLORS } from './stateColors.ts';
 
@@ -40,6 +41,9 @@ const currentQuarter = () => {
   return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 };
 
+/** How often a running close is asked for its progress. */
+const POLL_MS = 300;
+
 /** 薪酬结算: the close runs of a period, running a close, approving it, its people and payroll. */
 export default function PayPage() {
   const { t } = useTranslation(NAMESPACE);
@@ -68,19 +72,39 @@ export default function PayPage() {
     setParams(copy);
   };
 
+  // A close runs in the background: start it, then follow its job until it is stored or fails.
+  const [jobId, setJobId] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: (reason?: string) => runClose(period, reason),
-    onSuccess: ({ run: created }) => {
+    mutationFn: (reason?: string) => startClose(period, reason),
+    onSuccess: (started) => {
       setReasonOpen(false);
-      form.resetFields();
-      void message.success(t('runDone', { id: created.id }));
-      void client.invalidateQueries({ queryKey: ['pay'] });
-      select({ run: created.id });
-    },
-    onError: (error) => {
-      if (isApiError(error, 409) && error.field === 'reason') setReasonOpen(true);
+      setJobId(started.id);
     },
   });
+  const job = useQuery({
+    queryKey: ['pay-job', jobId],
+    queryFn: () => fetchCloseJob(jobId ?? ''),
+    enabled: jobId !== null,
+    refetchInterval: (query) =>
+      query.state.data?.state === 'running' || !query.state.data ? POLL_MS : false,
+  });
+  const finished = useRef<string | null>(null);
+  const current = job.data?.id === jobId ? job.data : undefined;
+  useEffect(() => {
+    if (!current || current.state === 'running' || finished.current === current.id) return;
+    finished.current = current.id;
+    if (current.state === 'done' && current.result) {
+      form.resetFields();
+      void message.success(t('runDone', { id: current.result.run.id }));
+      void client.invalidateQueries({ queryKey: ['pay'] });
+      select({ run: current.result.run.id });
+    } else if (current.error?.code === 'conflict' && current.error.field === 'reason') {
+      // the period is frozen by an approved run: a new run needs a reason
+      setJobId(null);
+      setReasonOpen(true);
+    }
+  });
+  const running = run.isPending || current?.state === 'running' || (jobId !== null && !current);
 
   if (isRep && me?.user.personId) return <Navigate to={`/pay/statement/${me.user.personId}`} replace />;
   const canRun = role === 'finance' || role === 'admin';
@@ -106,7 +130,7 @@ export default function PayPage() {
               style={{ width: 140 }}
             />
             {canRun && (
-              <Button type="primary" loading={run.isPending} onClick={() => run.mutate(undefined)}>
+              <Button type="primary" loading={running} onClick={() => run.mutate(undefined)}>
                 {t('runClose')}
               </Button>
             )}
@@ -115,6 +139,9 @@ export default function PayPage() {
       </Row>
       {run.error && !(isApiError(run.error, 409) && run.error.field === 'reason') && (
         <ErrorAlert error={run.error} />
+      )}
+      {current && !(current.state === 'failed' && current.error?.field === 'reason') && (
+        <CloseProgress job={current} />
       )}
       {runs.error && <ErrorAlert error={runs.error} />}
       <Row gutter={[16, 16]}>
@@ -160,7 +187,7 @@ export default function PayPage() {
         open={reasonOpen}
         title={t('reasonTitle')}
         okText={t('runClose')}
-        confirmLoading={run.isPending}
+        confirmLoading={running}
         onCancel={() => setReasonOpen(false)}
         onOk={() => void form.validateFields().then((values) => run.mutate(values.reason))}
       >

@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchOrgTree, fetchPeople } from '../../api/data.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney, formatTimestamp } from '../../format.ts';
+import { useExplainTexts } from './ExplainLines.tsx';
+import { signedMoney } from './explainFormat.ts';
 import { NAMESPACE } from './messages.ts';
-import { approveRun, type CloseLine, fetchRun, payrollUrl } from './payApi.ts';
+import { approveRun, type CloseLine, fetchRun, fetchRunDiff, payrollUrl } from './payApi.ts';
 import { STATE_COLORS } from './stateColors.ts';
 
 const APPROVERS = ['manager', 'finance', 'hr', 'admin'];
@@ -34,6 +36,45 @@ function useNames() {
       return { units, people };
     },
   });
+}
+
+/** What changed against the period's previous run: who, by how much, and why. */
+function RunChanges({ id, personName }: { id: number; personName: (id: string) => string }) {
+  const { t } = useTranslation(NAMESPACE);
+  const texts = useExplainTexts();
+  const diff = useQuery({ queryKey: ['pay', 'run', id, 'diff'], queryFn: () => fetchRunDiff(id) });
+  if (diff.error) return <ErrorAlert error={diff.error} />;
+  if (!diff.data) return null;
+  const { previousId, changes } = diff.data;
+  if (previousId === null) return <Typography.Text type="secondary">{t('firstRun')}</Typography.Text>;
+  return (
+    <List
+      data-testid="run-changes"
+      size="small"
+      header={<Typography.Text strong>{t('changesSince', { id: previousId })}</Typography.Text>}
+      locale={{ emptyText: t('noChanges') }}
+      dataSource={changes}
+      pagination={changes.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      renderItem={(change) => (
+        <List.Item>
+          <Space orientation="vertical" size={0}>
+            <Space>
+              <Typography.Text strong>{personName(change.id)}</Typography.Text>
+              <Tag>{t(`labels.changeKinds.${change.kind}`, { defaultValue: change.kind })}</Tag>
+              <Typography.Text>{signedMoney(change.totalPayDelta)}</Typography.Text>
+            </Space>
+            {texts(change.lines, change.structured)
+              .slice(1)
+              .map((line) => (
+                <Typography.Text key={line} type="secondary" style={{ fontSize: 12 }}>
+                  {line}
+                </Typography.Text>
+              ))}
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
 }
 
 /** One close run: state, approval, export links and the people table. */
@@ -68,9 +109,24 @@ export function RunPanel({ id, role }: { id: number; role: string }) {
       ),
     },
     { title: t('columns.unit'), key: 'unit', render: (_, line) => unitName(line.unit_id) },
-    { title: t('columns.score'), dataIndex: 'score', align: 'right', render: (v: number) => v.toFixed(1) },
-    { title: t('columns.grade'), dataIndex: 'grade', align: 'center' },
-    { title: t('columns.rank'), dataIndex: 'rank_in_unit', align: 'right' },
+    {
+      title: t('columns.score'),
+      dataIndex: 'score',
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : v.toFixed(1)),
+    },
+    {
+      title: t('columns.grade'),
+      dataIndex: 'grade',
+      align: 'center',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('columns.rank'),
+      dataIndex: 'rank_in_unit',
+      align: 'right',
+      render: (v: number | null) => v ?? '—',
+    },
     ...components.map((component) => ({
       title: t(`components.${component}`, { defaultValue: component }),
       key: `pay-${component}`,
@@ -146,6 +202,7 @@ export function RunPanel({ id, role }: { id: number; role: string }) {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             scroll={{ x: true }}
           />
+          <RunChanges id={run.id} personName={(person) => names.data?.people.get(person) ?? person} />
         </Space>
       )}
     </Card>

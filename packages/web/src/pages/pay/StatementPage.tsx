@@ -5,24 +5,31 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney } from '../../format.ts';
+import { MONEY_METRICS } from '../../metricKinds.ts';
 import { EventsTable } from './EventsTable.tsx';
+import { ExplainLines, useExplainTexts } from './ExplainLines.tsx';
+import { metricLabel, signedMoney, type Translate } from './explainFormat.ts';
 import { NAMESPACE } from './messages.ts';
-import { fetchStatement, type PayLine, type Statement } from './payApi.ts';
+import { fetchStatement, type PayLine, type Statement, type Structured } from './payApi.ts';
 import { STATE_COLORS } from './stateColors.ts';
 import { WhatIf } from './WhatIf.tsx';
 
-const Lines = ({ lines }: { lines: readonly string[] }) => (
-  <Space direction="vertical" size={0}>
-    {lines.map((line) => (
-      <Typography.Text key={line} type="secondary" style={{ fontSize: 12 }}>
-        {line}
-      </Typography.Text>
-    ))}
-  </Space>
-);
+/** Lines of several figures shown together; structured only when every part has it. */
+function joined(...parts: [readonly string[], Structured][]): [string[], Structured] {
+  const lines = parts.flatMap(([l]) => l);
+  const all = parts.every(([, st]) => Array.isArray(st));
+  return [lines, all ? parts.flatMap(([, st]) => st ?? []) : null];
+}
 
-const showValue = (value: string | number | null) =>
-  value === null ? '—' : typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : value;
+type Item = Statement['items'][number];
+
+/** An item's actual or goal: money metrics as ¥, others as numbers (4 decimals at most). */
+const showValue = (metric: string, value: string | number | null) => {
+  if (value === null) return '—';
+  const base = /^[a-z_]+/.exec(metric)?.[0] ?? metric;
+  if (typeof value === 'string') return MONEY_METRICS.has(base) ? formatMoney(value) : value;
+  return String(Math.round(value * 10_000) / 10_000);
+};
 
 function PayLineCard({ line, statement }: { line: PayLine; statement: Statement }) {
   const { t } = useTranslation(NAMESPACE);
@@ -31,10 +38,10 @@ function PayLineCard({ line, statement }: { line: PayLine; statement: Statement 
     <Card
       size="small"
       data-testid={`pay-line-${line.component}`}
-      title={`${t(`components.${line.component}`, { defaultValue: line.component })} · ${line.type}`}
+      title={`${t(`components.${line.component}`, { defaultValue: line.component })} · ${t(`labels.componentTypes.${line.type}`, { defaultValue: line.type })}`}
       extra={<Typography.Text strong>{formatMoney(line.amount)}</Typography.Text>}
     >
-      <Lines lines={line.lines} />
+      <ExplainLines lines={line.lines} structured={line.structured} testId={`pay-lines-${line.component}`} />
       {line.events && (
         <div style={{ marginTop: 8 }}>
           <Button size="small" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
@@ -62,6 +69,7 @@ function PayLineCard({ line, statement }: { line: PayLine; statement: Statement 
 /** 我的薪酬: one person's statement of a stored close, its drill-downs and a what-if estimate. */
 export default function StatementPage() {
   const { t } = useTranslation(NAMESPACE);
+  const texts = useExplainTexts();
   const { personId = '' } = useParams();
   const [params] = useSearchParams();
   const closeId = Number(params.get('closeId')) || undefined;
@@ -73,6 +81,10 @@ export default function StatementPage() {
   const s = statement.data;
   if (!s) return <Card loading />;
   const since = s.sincePrevious;
+  const [scoreLines, scoreStructured] = joined(
+    [s.scoreLines, s.scoreStructured],
+    [s.rankLines, s.rankStructured],
+  );
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -90,9 +102,9 @@ export default function StatementPage() {
       <Row gutter={[16, 16]}>
         {[
           { title: t('total'), value: formatMoney(s.totalPay), id: 'statement-total' },
-          { title: t('score'), value: s.score.toFixed(1) },
-          { title: t('grade'), value: s.grade },
-          { title: t('rankInUnit'), value: String(s.rankInUnit) },
+          { title: t('score'), value: s.score === null ? '—' : s.score.toFixed(1) },
+          { title: t('grade'), value: s.grade ?? '—' },
+          { title: t('rankInUnit'), value: s.rankInUnit === null ? '—' : String(s.rankInUnit) },
         ].map((card) => (
           <Col xs={12} md={6} key={card.title}>
             <Card size="small" data-testid={card.id}>
@@ -112,30 +124,56 @@ export default function StatementPage() {
               </Space>
             </Card>
             <Card title={t('items')} size="small">
-              <Table
+              <Table<Item>
                 rowKey="metric"
                 size="small"
                 pagination={false}
-                dataSource={s.items as Statement['items'][number][]}
-                expandable={{ expandedRowRender: (item) => <Lines lines={item.explanation?.lines ?? []} /> }}
+                dataSource={s.items as Item[]}
+                expandable={{
+                  expandedRowRender: (item) => (
+                    <ExplainLines
+                      lines={item.explanation?.lines ?? []}
+                      structured={item.explanation?.structured}
+                    />
+                  ),
+                }}
                 columns={[
                   {
                     title: t('metric'),
                     dataIndex: 'metric',
-                    render: (m: string) => t(`metrics.${m}`, { defaultValue: m }),
+                    render: (m: string) => metricLabel(t as unknown as Translate, m),
                   },
-                  { title: t('actual'), dataIndex: 'actual', align: 'right', render: showValue },
-                  { title: t('goal'), dataIndex: 'goal', align: 'right', render: showValue },
+                  {
+                    title: t('actual'),
+                    key: 'actual',
+                    align: 'right',
+                    render: (_, item) => showValue(item.metric, item.actual),
+                  },
+                  {
+                    title: t('goal'),
+                    key: 'goal',
+                    align: 'right',
+                    render: (_, item) => showValue(item.metric, item.goal),
+                  },
                   {
                     title: t('score'),
-                    dataIndex: 'score',
+                    key: 'score',
                     align: 'right',
-                    render: (v: number) => v.toFixed(1),
+                    render: (_, item) => (
+                      <Space size={4}>
+                        {item.flag && (
+                          <Tag color="warning" data-testid={`flag-${item.metric}`}>
+                            {t(`labels.flags.${item.flag}`, { defaultValue: item.flag })}
+                          </Tag>
+                        )}
+                        {item.score.toFixed(1)}
+                      </Space>
+                    ),
                   },
                 ]}
               />
               <div style={{ marginTop: 8 }}>
-                <Lines lines={[...s.scoreLines, ...s.rankLines]} />
+                <ExplainLines lines={scoreLines} structured={scoreStructured} testId="score-lines" />
               </div>
             </Card>
           </Space>
@@ -151,10 +189,26 @@ export default function StatementPage() {
               ) : (
                 <List
                   size="small"
-                  header={`${t('changed', { id: since.previousId })} ${formatMoney(since.change.totalPayDelta)}`}
-                  dataSource={since.change.lines as string[]}
+                  header={`${t('changed', { id: since.previousId })} ${signedMoney(since.change.totalPayDelta)}`}
+                  dataSource={texts(since.change.lines, since.change.structured)}
                   renderItem={(line) => <List.Item>{line}</List.Item>}
                 />
+              )}
+            </Card>
+            <Card title={t('awards')} size="small" data-testid="statement-awards">
+              {s.awards.length === 0 ? (
+                <Typography.Text type="secondary">{t('noAwards')}</Typography.Text>
+              ) : (
+                <Space orientation="vertical" size={8}>
+                  <Space wrap>
+                    {s.awards.map((award) => (
+                      <Tag color="gold" key={award}>
+                        {award}
+                      </Tag>
+                    ))}
+                  </Space>
+                  <ExplainLines lines={s.awardLines} structured={s.awardStructured} />
+                </Space>
               )}
             </Card>
             <Card title={t('promotion')} size="small">
@@ -162,7 +216,7 @@ export default function StatementPage() {
                 {s.promotionEligible ? t('eligible') : t('notEligible')}
               </Tag>
               <div style={{ marginTop: 8 }}>
-                <Lines lines={s.promotionLines} />
+                <ExplainLines lines={s.promotionLines} structured={s.promotionStructured} />
               </div>
             </Card>
           </Space>

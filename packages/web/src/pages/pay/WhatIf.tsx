@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Form, Input, Row, Statistic } from 'antd';
+import { Card, Col, Form, Input, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney } from '../../format.ts';
+import { ExplainLines } from './ExplainLines.tsx';
 import { NAMESPACE } from './messages.ts';
 import { fetchWhatIf } from './payApi.ts';
 
@@ -107,6 +108,22 @@ export function WhatIf({
           </Col>
         ))}
       </Row>
+      {shown?.explain && (
+        <Space orientation="vertical" size={8} style={{ marginTop: 12 }} data-testid="what-if-lines">
+          <Typography.Text strong>{t('estimatedLines')}</Typography.Text>
+          {shown.explain.pay.map((pay) => (
+            <div key={pay.component}>
+              <Typography.Text>
+                {t(`components.${pay.component}`, { defaultValue: pay.component })}{' '}
+                {formatMoney(shown.estimated.pay.find((p) => p.component === pay.component)?.amount ?? '0')}
+              </Typography.Text>
+              <div>
+                <ExplainLines lines={pay.lines} structured={pay.structured} />
+              </div>
+            </div>
+          ))}
+        </Space>
+      )}
     </Card>
   );
 }

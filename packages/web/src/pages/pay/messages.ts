@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { explainEn, explainZh, labelsEn, labelsZh } from './explainMessages.ts';
 
 // The pay pages' own strings, in their own i18next namespace so the pages ship with them.
 const zh = {
@@ -81,6 +82,18 @@ const zh = {
   promotion: '晋升资格',
   eligible: '符合',
   notEligible: '不符合',
+  awards: '奖项',
+  noAwards: '无',
+  flag: '标记',
+  running: '正在结算 {{period}}',
+  progressDetail: '{{phase}} · {{done}} / {{total}}',
+  runFailed: '结算失败：{{message}}',
+  changesSince: '与结算 #{{id}} 相比',
+  firstRun: '这是该周期的首次结算',
+  noChanges: '与上次结算相比没有变化',
+  estimatedLines: '预计薪酬明细',
+  explain: explainZh,
+  labels: labelsZh,
 };
 
 type Leaf<T> = T extends string ? string : { [K in keyof T]: Leaf<T[K]> };
@@ -166,6 +179,18 @@ const en: Messages = {
   promotion: 'Promotion',
   eligible: 'Eligible',
   notEligible: 'Not eligible',
+  awards: 'Awards',
+  noAwards: 'None',
+  flag: 'Flag',
+  running: 'Closing {{period}}',
+  progressDetail: '{{phase}} · {{done}} / {{total}}',
+  runFailed: 'The close failed: {{message}}',
+  changesSince: 'Since run #{{id}}',
+  firstRun: 'This is the first run of the period',
+  noChanges: 'No change since the previous run',
+  estimatedLines: 'Estimated pay lines',
+  explain: explainEn,
+  labels: labelsEn,
 };
 
 export const NAMESPACE = 'pay';

@@ -24,12 +24,48 @@ export interface Approval {
   readonly pendingUnits: readonly string[];
 }
 
+/**
+ * A structured explanation line (engine close/explain-lines.ts): a code and its parameters, shown
+ * through the `explain.<code>` templates of messages; runs stored before it have only the English.
+ */
+export interface ExplainLine {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** English lines and, when the run has them, the same lines structured. */
+export type Structured = readonly ExplainLine[] | null | undefined;
+
+export type CloseStep = 'loading' | 'computing' | 'storing' | 'done';
+
+/** GET /closes/jobs/:jobId: a close run computing in the background. */
+export interface CloseJob {
+  readonly id: string;
+  readonly period: string;
+  readonly state: 'running' | 'done' | 'failed';
+  readonly step: CloseStep;
+  readonly phase: string | null;
+  readonly done: number | null;
+  readonly total: number | null;
+  readonly percent: number;
+  readonly result: { run: CloseRunSummary } | null;
+  readonly error: { code: string; message: string; field?: string } | null;
+}
+
+export interface PersonChange {
+  readonly id: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly totalPayDelta: string;
+  readonly lines: readonly string[];
+  readonly structured?: Structured;
+}
+
 export interface CloseLine {
   readonly id: string;
   readonly unit_id: string;
-  readonly score: number;
-  readonly grade: string;
-  readonly rank_in_unit: number;
+  readonly score: number | null;
+  readonly grade: string | null;
+  readonly rank_in_unit: number | null;
   readonly pay: readonly { component: string; amount: string }[];
   readonly total_pay: string;
 }
@@ -44,6 +80,7 @@ export interface PayLine {
   readonly amount: string;
   readonly type: string;
   readonly lines: readonly string[];
+  readonly structured?: Structured;
   readonly eventCount: number | null;
   readonly events: string | null;
 }
@@ -51,26 +88,30 @@ export interface PayLine {
 export interface Statement {
   readonly close: { id: number; period: string; asOf: string; state: CloseState; planVersion: number };
   readonly person: { id: string; name: string; unitId: string; unitName: string };
-  readonly score: number;
-  readonly grade: string;
-  readonly rankInUnit: number;
+  readonly score: number | null;
+  readonly grade: string | null;
+  readonly rankInUnit: number | null;
   readonly scoreLines: readonly string[];
+  readonly scoreStructured?: Structured;
   readonly rankLines: readonly string[];
+  readonly rankStructured?: Structured;
   readonly items: readonly {
     metric: string;
-    actual: string | number;
+    actual: string | number | null;
     goal: string | number | null;
     score: number;
-    explanation?: { lines?: readonly string[] };
+    flag?: 'no_actual' | 'no_goal';
+    explanation?: { lines?: readonly string[]; structured?: Structured } | null;
   }[];
   readonly pay: readonly PayLine[];
   readonly totalPay: string;
   readonly promotionEligible: boolean;
   readonly promotionLines: readonly string[];
-  readonly sincePrevious: {
-    previousId: number | null;
-    change: { kind: string; totalPayDelta: string; lines: readonly string[] } | null;
-  };
+  readonly promotionStructured?: Structured;
+  readonly awards: readonly string[];
+  readonly awardLines: readonly string[];
+  readonly awardStructured?: Structured;
+  readonly sincePrevious: { previousId: number | null; change: PersonChange | null };
 }
 
 export interface PayEvent {
@@ -92,8 +133,11 @@ export interface EventsPage {
 
 export interface WhatIf {
   readonly current: { total_pay: string };
-  readonly estimated: { total_pay: string };
+  readonly estimated: { total_pay: string; pay: readonly { component: string; amount: string }[] };
   readonly difference: string;
+  readonly explain: {
+    readonly pay: readonly { component: string; lines: readonly string[]; structured?: Structured }[];
+  } | null;
 }
 
 const enc = encodeURIComponent;
@@ -103,11 +147,18 @@ export const fetchRuns = (period: string) =>
 
 export const fetchRun = (id: number) => api<CloseDetail>(`/closes/${id}`);
 
-export const runClose = (period: string, reason?: string) =>
-  api<{ run: CloseRunSummary }>('/closes', {
+/** Starts a close in the background (202 with the job to poll). */
+export const startClose = (period: string, reason?: string) =>
+  api<{ job: CloseJob }>('/closes', {
     method: 'POST',
-    body: reason ? { period, reason } : { period },
-  });
+    body: { period, background: true, ...(reason ? { reason } : {}) },
+  }).then((r) => r.job);
+
+export const fetchCloseJob = (jobId: string) =>
+  api<{ job: CloseJob }>(`/closes/jobs/${enc(jobId)}`).then((r) => r.job);
+
+export const fetchRunDiff = (id: number) =>
+  api<{ id: number; previousId: number | null; changes: PersonChange[] }>(`/closes/${id}/diff`);
 
 export const approveRun = (id: number) =>
   api<Approval>(`/closes/${id}/approve`, { method: 'POST', body: {} });
