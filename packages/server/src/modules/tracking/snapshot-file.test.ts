@@ -70,6 +70,16 @@ describeDb('fact store snapshot file', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('removes what a writer that died mid-write left aside', async () => {
+    const left = `${file}.999999999.tmp`;
+    fs.writeFileSync(left, 'half a snapshot');
+    const live = new LiveFacts(db.kysely, { snapshot: policy });
+    await live.current();
+    await live.writeSnapshot();
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['facts.snapshot']);
+  });
+
   it('restores the store, catches up on later imports and equals a build from the database', async () => {
     const first = new LiveFacts(db.kysely, { snapshot: policy });
     await first.current();

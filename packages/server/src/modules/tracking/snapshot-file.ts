@@ -83,6 +83,31 @@ function encode(stamp: string, snapshot: Snapshot): { head: string; bytes: Buffe
   return { head: `${JSON.stringify(header)}\n`, bytes };
 }
 
+/** Files left aside by writers that died mid-write (`<file>.<pid>.tmp` of a process gone). */
+function removeStaleAsides(file: string): void {
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(`${base}.`) ? /^\.(\d+)\.tmp$/.exec(name.slice(base.length)) : null;
+    if (!match || Number(match[1]) === process.pid || alive(Number(match[1]))) continue;
+    fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Writes the store as it is now and the revision it reflects, under the stamp of that revision
  * ({@link stampOf}, read before); the file appears whole or not at all (written aside, renamed).
@@ -91,6 +116,7 @@ function encode(stamp: string, snapshot: Snapshot): { head: string; bytes: Buffe
 export async function writeSnapshot(file: string, stamp: string, snapshot: Snapshot): Promise<number> {
   const { head, bytes } = encode(stamp, snapshot);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  removeStaleAsides(file);
   const aside = `${file}.${process.pid}.tmp`;
   const handle = await fs.promises.open(aside, 'w');
   try {
@@ -108,6 +134,7 @@ export async function writeSnapshot(file: string, stamp: string, snapshot: Snaps
 export function writeSnapshotSync(file: string, stamp: string, snapshot: Snapshot): number {
   const { head, bytes } = encode(stamp, snapshot);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeStaleAsides(file);
   const aside = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(aside, 'w');
   try {
