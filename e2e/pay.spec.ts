@@ -21,6 +21,12 @@ test('finance runs the 2026-Q3 close, the VP approves it, a rep reads, drills an
   await finance.getByTitle('2026-Q3', { exact: true }).click();
   await expect(finance).toHaveURL(/period=2026-Q3/);
   await finance.getByRole('button', { name: '运行结算' }).click();
+  // The close runs in the background: its progress bar follows the engine to the end.
+  const progress = finance.getByTestId('close-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('data-state', 'done');
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+  await expect(finance.getByTestId('close-phase')).toHaveText('完成');
   await expect(finance.getByTestId('pay-runs')).toContainText('结算 #1');
   await expect(finance.getByTestId('run-state')).toHaveText('草稿');
   await expect(peopleRows(finance).first()).toBeVisible();
@@ -47,7 +53,13 @@ test('finance runs the 2026-Q3 close, the VP approves it, a rep reads, drills an
   const total = rep.getByTestId('statement-total');
   await expect(total).toContainText('¥');
   const commission = rep.getByTestId('pay-line-commission');
-  await expect(commission).toContainText('tiered');
+  await expect(commission).toContainText('阶梯提成');
+  // The explanation in Chinese, money in yuan: "提成（方案 … 的超额累进提成），基数 销售额 = …"
+  const why = rep.getByTestId('pay-lines-commission');
+  await expect(why).toContainText('超额累进提成');
+  await expect(why).toContainText(/最后一次性四舍五入到分：¥[\d,]+\.\d\d/);
+  await expect(why).not.toContainText('tiered commission');
+  await expect(rep.getByTestId('score-lines')).toContainText('总分');
   await commission.getByRole('button', { name: /查看订单与回款明细/ }).click();
   const events = rep.getByTestId('events-commission').locator('tbody tr.ant-table-row');
   await expect(events.first()).toContainText(/SO\d+/);
@@ -70,4 +82,5 @@ test('finance runs the 2026-Q3 close, the VP approves it, a rep reads, drills an
   await expect(finance.getByTestId('pay-runs')).toContainText('结算 #2');
   await expect(finance.getByTestId('pay-runs')).toContainText('补录回款');
   await expect(finance.getByTestId('run-state')).toHaveText('草稿');
+  await expect(finance.getByTestId('pay-run')).toContainText('与结算 #1 相比');
 });
