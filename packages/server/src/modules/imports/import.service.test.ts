@@ -302,18 +302,18 @@ describeDb('import: records from code (demo loader)', () => {
     ]);
   });
 
-  it('reads an async source once to validate and once more to write', async () => {
+  it('reads a small async source once; one past the memory bound once to validate and once more to write', async () => {
     let passes = 0;
     async function* complaints() {
       passes += 1;
       yield { id: 'CP1', date: '2026-01-03', rep_id: 'R1', customer_id: null, resolved_on: undefined };
     }
-    const report = await importRecords(t.db, complaints, {
-      entity: 'complaints',
-      actor: SYSTEM_ACTOR,
-      source: 'demo',
-    });
+    const options = { entity: 'complaints', actor: SYSTEM_ACTOR, source: 'demo' } as const;
+    const report = await importRecords(t.db, complaints, options);
     expect(report).toMatchObject({ ok: true, inserted: 1, warnings: [] });
-    expect(passes).toBe(2);
+    expect(passes).toBe(1);
+    const again = await importRecords(t.db, complaints, { ...options, memoryBound: { rows: 0, bytes: 0 } });
+    expect(again).toMatchObject({ ok: true, inserted: 0, unchanged: 1, warnings: [] });
+    expect(passes).toBe(3);
   });
 });

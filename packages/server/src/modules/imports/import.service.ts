@@ -1,8 +1,9 @@
 /**
  * Imports one file or one stream of records into an entity (contract §1–2, §7): pass 1
- * validates everything, streaming; only a fully valid source reaches pass 2, which streams
- * it again and writes it in batches inside ONE transaction, with one audit entry. An invalid
- * row yields a report with ok = false and nothing written; it never throws.
+ * validates everything, streaming, and keeps the checked rows while they fit a memory bound;
+ * only a fully valid source reaches pass 2, which writes the kept rows — or, for a source too
+ * large to keep, streams and checks it again — in batches inside ONE transaction, with one
+ * audit entry. An invalid row yields a report with ok = false and nothing written; it never throws.
  */
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -18,7 +19,8 @@ import {
 import { cleanReason, requireReasonIfLocked } from '../goals/locks.service.ts';
 import { beginRevision } from '../tracking/revisions.repository.ts';
 import { checkEncodingName } from './detect-encoding.ts';
-import type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
+import type { ImportError, ImportProgress, ImportReport, NormalizedRow } from './import-types.ts';
+import { KeptRows, type MemoryBound } from './kept-rows.ts';
 import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
 import { loadStoredFacts } from './stored-facts.ts';
@@ -37,6 +39,11 @@ export interface ImportOptions {
   /** Why goals of a locked period are changed (docs/goals.md: locks); recorded in the audit entry. */
   reason?: string;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Up to how many rows (and estimated bytes) pass 1 keeps for pass 2; a larger source is read
+   * twice. Default {@link DEFAULT_MEMORY_BOUND}; tests set it to exercise both paths.
+   */
+  memoryBound?: MemoryBound;
 }
 
 const PROGRESS_EVERY_ROWS = 1000;
@@ -133,13 +140,16 @@ async function runImport(
   // Pass 1: validate everything before writing anything (contract §1: atomic import).
   const pass = await openPass(progress.bytes);
   const validator = new FileValidator(spec, stored);
+  const kept = new KeptRows(options.memoryBound);
   let lastRow = 1;
   const readErrors: ImportError[] = [...pass.errors];
   progress.report('validating', 0, true);
   try {
     for await (const row of pass.rows) {
       lastRow = row.row;
-      validator.check(row);
+      const record = validator.check(row);
+      if (record) kept.add(record);
+      else kept.drop();
       progress.report('validating', validator.rows);
     }
   } catch (error) {
@@ -158,19 +168,21 @@ async function runImport(
     return report;
   }
 
-  // Pass 2: stream again and write in batches, in one transaction with its audit entry.
+  // Pass 2: write the kept rows (or stream the source again) in batches, in one transaction
+  // with its audit entry.
   const reason = cleanReason(options.reason);
+  const records = () => kept.rows ?? checkedAgain(spec, openPass, progress);
   let counts: WriteCounts;
   try {
     counts = dryRun
-      ? (await writePass(db.kysely, spec, openPass, true, progress, null, reason)).counts
+      ? (await writePass(db.kysely, spec, records(), true, progress, null, reason)).counts
       : await db.kysely.transaction().execute(async (trx) => {
           // Goals are read from the database, not the fact store: they need no revision.
           const rev = spec.name === 'goals' ? null : await beginRevision(trx, options.actor, spec.name);
           const { counts: written, locked } = await writePass(
             trx,
             spec,
-            openPass,
+            records(),
             false,
             progress,
             rev,
@@ -197,20 +209,13 @@ async function runImport(
   return report;
 }
 
-async function writePass(
-  executor: Db['kysely'],
+/** Pass 2 of a source too large to keep: read and check every row again. */
+async function* checkedAgain(
   spec: EntitySpec,
   openPass: OpenPass,
-  dryRun: boolean,
   progress: ProgressReporter,
-  rev: number | null,
-  reason: string | null,
-): Promise<{ counts: WriteCounts; locked: string[] }> {
+): AsyncGenerator<NormalizedRow> {
   const pass = await openPass(progress.bytes);
-  const writer = createBatchWriter(executor, spec, dryRun, rev);
-  const periods = new Set<string>();
-  let rows = 0;
-  progress.report('writing', 0, true);
   for await (const row of pass.rows) {
     const { record, errors } = validateRow(spec, row);
     if (errors.length > 0)
@@ -218,10 +223,43 @@ async function writePass(
         'import_invalid',
         `${spec.name}: the source changed while it was being imported (row ${row.row})`,
       );
-    if (spec.name === 'goals') periods.add(String(record.period));
-    await writer.add(record);
-    rows += 1;
+    yield record;
+  }
+}
+
+async function writePass(
+  executor: Db['kysely'],
+  spec: EntitySpec,
+  records: readonly NormalizedRow[] | AsyncIterable<NormalizedRow>,
+  dryRun: boolean,
+  progress: ProgressReporter,
+  rev: number | null,
+  reason: string | null,
+): Promise<{ counts: WriteCounts; locked: string[] }> {
+  const writer = createBatchWriter(executor, spec, dryRun, rev);
+  const periods = new Set<string>();
+  let rows = 0;
+  progress.report('writing', 0, true);
+  const write = async (batch: readonly NormalizedRow[]) => {
+    if (spec.name === 'goals') for (const record of batch) periods.add(String(record.period));
+    await writer.write(batch);
+    rows += batch.length;
     progress.report('writing', rows);
+  };
+  if (Array.isArray(records)) {
+    for (let i = 0; i < records.length; i += writer.batchSize) {
+      await write(records.slice(i, i + writer.batchSize));
+    }
+  } else {
+    let batch: NormalizedRow[] = [];
+    for await (const record of records) {
+      batch.push(record);
+      if (batch.length >= writer.batchSize) {
+        await write(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await write(batch);
   }
   const counts = await writer.finish();
   // Checked last, inside the transaction: a refusal rolls back everything written above.

@@ -2,7 +2,7 @@
  * Pass 1 over a whole file (contract §1–2): row checks, then what spans rows — unique keys,
  * references to the file or the database (forward references allowed), order_credits shares
  * summing to exactly 1, one root unit and no cycles in units or managers. Holds only key sets
- * and small per-order / per-unit maps, never the rows themselves.
+ * and small per-order / per-unit maps; the caller decides whether to keep the rows it returns.
  */
 import { ENTITIES, type EntityName, type EntitySpec } from '../entities/entities.ts';
 import {
@@ -73,15 +73,18 @@ export class FileValidator {
     this.keyColumns = spec.name === 'order_credits' ? ['order_id', 'rep_id'] : spec.key;
   }
 
-  /** Checks one data row; blank rows are skipped by the caller. */
-  check(source: SourceRow): void {
+  /**
+   * Checks one data row; blank rows are skipped by the caller. Returns the row's values as
+   * stored when the row itself is valid (the file as a whole may still fail), else null.
+   */
+  check(source: SourceRow): NormalizedRow | null {
     this.rows += 1;
     const { record, errors } = validateRow(this.spec, source);
     for (const error of errors) this.keep(error);
     // Cells that failed read as null, so references are still checked on the others.
     this.checkReferences(source.row, record);
     if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(source.row, record);
-    if (errors.length > 0) return;
+    if (errors.length > 0) return null;
     if (this.spec.name === 'order_credits') this.addShare(source.row, record);
     if (this.spec.name === 'opportunities' && record.closed_on !== null && record.won === null) {
       this.closedWithoutWon.push(source.row);
@@ -90,6 +93,7 @@ export class FileValidator {
       const parent = record[this.hierarchyColumn];
       this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row: source.row });
     }
+    return record;
   }
 
   /** Keeps an error; past the limit only counts it, so a file of bad rows cannot exhaust memory. */

@@ -1,7 +1,8 @@
 /**
  * Pass-1 checks of a single row (contract §1–2): every cell by its column's type, then the
  * rules that tie a row's own cells together (dates in order, score ranges, goal keys).
- * Pure: the same row always gives the same record, so the write pass re-reads rather than stores.
+ * Pure: the same row always gives the same record, so a file too large to keep in memory is
+ * simply read and checked again by the write pass (kept-rows.ts).
  */
 import { isMetricName, MONEY_METRICS, parsePeriod } from '@attain/engine';
 import type { EntityName, EntitySpec } from '../entities/entities.ts';

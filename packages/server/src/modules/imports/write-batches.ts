@@ -1,15 +1,13 @@
 /**
- * Pass 2 (contract §1): writes validated rows in batches — one SELECT of the batch's existing
- * rows and one multi-row INSERT … ON CONFLICT (key) DO UPDATE per batch, never a round trip
- * per row — and counts what was inserted, updated or left unchanged. In a dry run it only counts.
+ * Pass 2 (contract §1): writes validated rows in batches, never a round trip per row, and
+ * counts what was inserted, updated or left unchanged. The statements depend on the database
+ * (write-sqlite.ts, write-postgres.ts); a dry run only counts, with one SELECT per batch.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { EntitySpec } from '../entities/entities.ts';
 import type { NormalizedRow } from './import-types.ts';
-
-export const BATCH_SIZE = 1000;
-/** order_credits are replaced per order; this many orders per batch. */
-const CREDIT_ORDERS_PER_BATCH = 500;
+import { postgresUpsertWriter } from './write-postgres.ts';
+import { sqliteUpsertWriter } from './write-sqlite.ts';
 
 export interface WriteCounts {
   inserted: number;
@@ -18,16 +16,18 @@ export interface WriteCounts {
 }
 
 export interface BatchWriter {
-  add(record: NormalizedRow): Promise<void>;
-  /** Flushes what is left and returns the counts. */
+  /** Rows the caller should hand to {@link write} at once (the last batch may be smaller). */
+  readonly batchSize: number;
+  write(rows: readonly NormalizedRow[]): Promise<void>;
+  /** Writes what is left and returns the counts. */
   finish(): Promise<WriteCounts>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tables are chosen by the entity registry at run time.
-type AnyDb = Kysely<any>;
+export type AnyDb = Kysely<any>;
 
-const sameValue = (a: unknown, b: unknown) =>
-  (a ?? null) === null ? (b ?? null) === null : String(a) === String(b ?? '');
+/** The revision stamped on written rows (fact store change feed, 0003_revisions); null: not revised. */
+export type Revision = number | null;
 
 /** Table columns written for an entity; goals also store their key. */
 export function storedColumnsOf(spec: EntitySpec): string[] {
@@ -40,65 +40,62 @@ export function tableKeyOf(spec: EntitySpec): string[] {
   return spec.name === 'goals' ? ['goal_key'] : [...spec.key];
 }
 
-/** The revision stamped on written rows (fact store change feed, 0003_revisions); null: not revised. */
-type Revision = number | null;
+/** What an upsert writer needs to know about its table. */
+export interface UpsertTarget {
+  readonly table: string;
+  /** Every stored column, key first as in {@link storedColumnsOf}. */
+  readonly columns: readonly string[];
+  readonly keyColumns: readonly string[];
+  /** The stored columns that are not part of the key: what "changed" compares. */
+  readonly valueColumns: readonly string[];
+  readonly rev: Revision;
+}
 
-function upsertWriter(db: AnyDb, spec: EntitySpec, dryRun: boolean, rev: Revision): BatchWriter {
-  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+export function upsertTargetOf(spec: EntitySpec, rev: Revision): UpsertTarget {
   const columns = storedColumnsOf(spec);
   const keyColumns = tableKeyOf(spec);
-  const valueColumns = columns.filter((c) => !keyColumns.includes(c));
-  const keyOf = (row: Record<string, unknown>) => keyColumns.map((c) => String(row[c])).join('\u0000');
-  let batch: NormalizedRow[] = [];
-
-  async function flush(): Promise<void> {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    // Composite keys (unit_moves) select by their first column and match the rest here.
-    const first = keyColumns[0] as string;
-    const existing = await db
-      .selectFrom(spec.table)
-      .selectAll()
-      .where(first, 'in', [...new Set(rows.map((r) => r[first]))])
-      .execute();
-    const stored = new Map(existing.map((row: Record<string, unknown>) => [keyOf(row), row]));
-    const changed: NormalizedRow[] = [];
-    for (const row of rows) {
-      const before = stored.get(keyOf(row));
-      if (!before) counts.inserted += 1;
-      else if (valueColumns.every((c) => sameValue(before[c], row[c]))) {
-        counts.unchanged += 1;
-        continue;
-      } else counts.updated += 1;
-      changed.push(row);
-    }
-    if (dryRun || changed.length === 0) return;
-    const written = rev === null ? columns : [...columns, 'rev'];
-    const updated = rev === null ? valueColumns : [...valueColumns, 'rev'];
-    const values = changed.map((row) =>
-      Object.fromEntries(written.map((c) => [c, c === 'rev' ? rev : (row[c] ?? null)])),
-    );
-    await db
-      .insertInto(spec.table)
-      .values(values)
-      .onConflict((oc) =>
-        updated.length === 0
-          ? oc.columns(keyColumns).doNothing()
-          : oc
-              .columns(keyColumns)
-              .doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)]))),
-      )
-      .execute();
-  }
-
   return {
-    async add(record) {
-      batch.push(record);
-      if (batch.length >= BATCH_SIZE) await flush();
+    table: spec.table,
+    columns,
+    keyColumns,
+    valueColumns: columns.filter((c) => !keyColumns.includes(c)),
+    rev,
+  };
+}
+
+export const emptyCounts = (): WriteCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
+
+const sameValue = (a: unknown, b: unknown) =>
+  (a ?? null) === null ? (b ?? null) === null : String(a) === String(b ?? '');
+
+/**
+ * A dry run: per batch one SELECT of the stored rows with the batch's keys, compared in
+ * memory. Writes nothing, so it runs outside a transaction on either database.
+ */
+function countingWriter(db: AnyDb, target: UpsertTarget): BatchWriter {
+  const counts = emptyCounts();
+  const { keyColumns, valueColumns } = target;
+  const keyOf = (row: Record<string, unknown>) => keyColumns.map((c) => String(row[c])).join('\u0000');
+  return {
+    batchSize: 1000,
+    async write(rows) {
+      if (rows.length === 0) return;
+      // Composite keys (unit_moves) select by their first column and match the rest here.
+      const first = keyColumns[0] as string;
+      const existing = await db
+        .selectFrom(target.table)
+        .selectAll()
+        .where(first, 'in', [...new Set(rows.map((r) => r[first]))])
+        .execute();
+      const stored = new Map(existing.map((row: Record<string, unknown>) => [keyOf(row), row]));
+      for (const row of rows) {
+        const before = stored.get(keyOf(row));
+        if (!before) counts.inserted += 1;
+        else if (valueColumns.every((c) => sameValue(before[c], row[c]))) counts.unchanged += 1;
+        else counts.updated += 1;
+      }
     },
     async finish() {
-      await flush();
       return counts;
     },
   };
@@ -115,6 +112,9 @@ const creditsSignature = (credits: readonly Credit[]) =>
     .sort()
     .join(';');
 
+/** order_credits are replaced per order; this many orders per batch. */
+const CREDIT_ORDERS_PER_BATCH = 500;
+
 /**
  * order_credits (contract §1): the file's rows for an order replace that order's stored
  * credits. An order's rows may be anywhere in the file, so the credits are grouped in memory
@@ -122,7 +122,7 @@ const creditsSignature = (credits: readonly Credit[]) =>
  * (the order had no credits), updated (they differed) or unchanged (identical set).
  */
 function creditsWriter(db: AnyDb, dryRun: boolean, rev: Revision): BatchWriter {
-  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const counts = emptyCounts();
   const byOrder = new Map<string, Credit[]>();
 
   async function writeOrders(orders: string[]): Promise<void> {
@@ -162,11 +162,14 @@ function creditsWriter(db: AnyDb, dryRun: boolean, rev: Revision): BatchWriter {
   }
 
   return {
-    async add(record) {
-      const order = String(record.order_id);
-      const list = byOrder.get(order) ?? [];
-      list.push({ rep_id: String(record.rep_id), share: String(record.share) });
-      byOrder.set(order, list);
+    batchSize: 1000,
+    async write(rows) {
+      for (const record of rows) {
+        const order = String(record.order_id);
+        const list = byOrder.get(order) ?? [];
+        list.push({ rep_id: String(record.rep_id), share: String(record.share) });
+        byOrder.set(order, list);
+      }
     },
     async finish() {
       const orders = [...byOrder.keys()];
@@ -185,5 +188,10 @@ export function createBatchWriter(
   dryRun: boolean,
   rev: Revision = null,
 ): BatchWriter {
-  return spec.name === 'order_credits' ? creditsWriter(db, dryRun, rev) : upsertWriter(db, spec, dryRun, rev);
+  if (spec.name === 'order_credits') return creditsWriter(db, dryRun, rev);
+  const target = upsertTargetOf(spec, rev);
+  if (dryRun) return countingWriter(db, target);
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? postgresUpsertWriter(db, target)
+    : sqliteUpsertWriter(db, target);
 }

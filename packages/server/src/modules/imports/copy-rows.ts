@@ -1,0 +1,58 @@
+/**
+ * PostgreSQL `COPY … FROM STDIN` of normalised rows on a Kysely transaction's connection.
+ * Kysely hands a compiled query's `sql` to pg's `client.query`, which also accepts a
+ * "submittable" (pg's public extension point, what pg-copy-streams implements), so the COPY
+ * runs on the transaction's own connection, inside the import's transaction.
+ */
+import { finished } from 'node:stream/promises';
+import { CompiledQuery } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { NormalizedRow } from './import-types.ts';
+import type { AnyDb } from './write-batches.ts';
+
+const NEEDS_QUOTES = /[",\r\n\\]/;
+
+/**
+ * One value as a CSV field of COPY: NULL is an empty unquoted field, so an empty string is
+ * quoted; so is anything with a quote, comma, line break or backslash (`\.` ends the data).
+ * @example copyField(null) // ''
+ * @example copyField('a,"b"') // '"a,""b"""'
+ */
+export function copyField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The rows as COPY CSV text, `columns` in order, one line per row. */
+export function copyText(rows: readonly NormalizedRow[], columns: readonly string[]): string {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as NormalizedRow;
+    let line = '';
+    for (let c = 0; c < columns.length; c++) {
+      if (c > 0) line += ',';
+      line += copyField(row[columns[c] as string]);
+    }
+    lines[i] = line;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * COPies `rows` into `table` (quoted by the caller if needed). `trx` must be a transaction:
+ * outside one, each query may run on a different pooled connection.
+ */
+export async function copyInto(
+  trx: AnyDb,
+  table: string,
+  columns: readonly string[],
+  rows: readonly NormalizedRow[],
+): Promise<void> {
+  const columnList = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
+  const stream = copyFrom(`copy ${table} (${columnList}) from stdin with (format csv)`);
+  const done = finished(stream);
+  await trx.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
+  stream.end(copyText(rows, columns));
+  await done;
+}

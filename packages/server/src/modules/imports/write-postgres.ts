@@ -1,0 +1,70 @@
+/**
+ * Pass 2 on PostgreSQL: each batch is COPied into a temporary table (dropped at commit), then
+ * one `INSERT … SELECT … ON CONFLICT (key) DO UPDATE … WHERE (stored values) IS DISTINCT FROM
+ * (new values)` moves it into the table. `RETURNING (xmax = 0)` tells the rows inserted from
+ * those updated; rows neither inserted nor updated are unchanged and keep their `rev` (the
+ * fact store's change feed reads rows by rev). No SELECT of the stored rows is needed.
+ */
+import { CompiledQuery } from 'kysely';
+import { copyInto } from './copy-rows.ts';
+import type { NormalizedRow } from './import-types.ts';
+import type { AnyDb, BatchWriter, UpsertTarget, WriteCounts } from './write-batches.ts';
+
+/** Rows per COPY and upsert: large batches keep round trips few; the temp table stays small. */
+const BATCH_ROWS = 5000;
+
+/** The import's staging table; one per transaction (temporary tables are per session). */
+const STAGING = 'attain_import_rows';
+
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWriter {
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const { columns, keyColumns, valueColumns, rev } = target;
+  const table = quoteId(target.table);
+  const columnList = columns.map(quoteId).join(', ');
+  const written = rev === null ? columnList : `${columnList}, "rev"`;
+  const selected = rev === null ? columnList : `${columnList}, ${Number(rev)}`;
+  const set = [
+    ...valueColumns.map((c) => `${quoteId(c)} = excluded.${quoteId(c)}`),
+    ...(rev === null ? [] : ['"rev" = excluded."rev"']),
+  ];
+  const stored = valueColumns.map((c) => `${table}.${quoteId(c)}`).join(', ');
+  const incoming = valueColumns.map((c) => `excluded.${quoteId(c)}`).join(', ');
+  const onConflict =
+    valueColumns.length === 0
+      ? 'do nothing'
+      : `do update set ${set.join(', ')} where (${stored}) is distinct from (${incoming})`;
+  // `xmax = 0` holds for a row this statement inserted, not for one it updated.
+  const upsertSql =
+    `with written as (insert into ${table} (${written}) select ${selected} from ${STAGING} ` +
+    `on conflict (${keyColumns.map(quoteId).join(', ')}) ${onConflict} ` +
+    'returning (xmax = 0) as inserted) ' +
+    'select count(*) filter (where inserted) as inserted, count(*) as written from written';
+  let staged = false;
+
+  async function run(sqlText: string) {
+    return (await db.executeQuery(CompiledQuery.raw(sqlText))).rows as Record<string, unknown>[];
+  }
+
+  return {
+    batchSize: BATCH_ROWS,
+    async write(rows: readonly NormalizedRow[]) {
+      if (rows.length === 0) return;
+      if (!staged) {
+        await run(`create temporary table ${STAGING} (like ${table} including defaults) on commit drop`);
+        staged = true;
+      } else await run(`truncate ${STAGING}`);
+      await copyInto(db, STAGING, columns, rows);
+      const [result] = await run(upsertSql);
+      const inserted = Number(result?.inserted ?? 0);
+      const changed = Number(result?.written ?? 0);
+      counts.inserted += inserted;
+      counts.updated += changed - inserted;
+      counts.unchanged += rows.length - changed;
+    },
+    async finish() {
+      return counts;
+    },
+  };
+}
