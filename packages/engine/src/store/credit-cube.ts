@@ -50,9 +50,16 @@ export class CreditCube {
   /** The unit cube, built from the person cube if the chart changed since. */
   units(): DayCube {
     if (!this.built) {
-      const cube = new DayCube(this.width);
+      // Each person's days into their own unit first, then each unit's days into its ancestors:
+      // person-days + unit-days × depth bucket writes instead of person-days × depth.
+      const own = new DayCube(this.width);
       this.people.forEachDay((person, day, values, offset) => {
-        for (const unit of this.index.unitsOn(person, day)) cube.addBucket(unit, day, values, offset);
+        const units = this.index.unitsOn(person, day);
+        if (units.length > 0) own.addBucket(units[0]!, day, values, offset);
+      });
+      const cube = new DayCube(this.width);
+      own.forEachDay((unit, day, values, offset) => {
+        for (const ancestor of this.index.chainOf(unit)) cube.addBucket(ancestor, day, values, offset);
       });
       this.unitCube = cube;
       this.built = true;

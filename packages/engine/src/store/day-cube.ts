@@ -1,8 +1,13 @@
 /**
- * Incrementally maintained aggregates per credited person × day and person × month: the
- * "cube" that answers additive metrics for (scope, period) without scanning facts.
+ * Incrementally maintained aggregates per key (a credited person, or a unit) × day and × month:
+ * the "cube" that answers additive metrics for (scope, period) without scanning facts.
  * A range sum reads whole months from the month buckets and the ragged edges from the day
- * buckets, so a year costs about 12 + 60 lookups per person and range.
+ * buckets, so a year costs about 12 + 60 lookups per key and range.
+ *
+ * Layout: per key, one page per month holding data — an Int32Array of 32 slot numbers (days
+ * 1–31, then the month's total; 0 = no bucket yet, else slot + 1) — and the measures of every
+ * bucket in one growable Float64 column. A write is one Map lookup (the month's page) and two
+ * array reads, not one lookup per day and one per month; a person's three years are ~36 pages.
  *
  * Every write is a signed delta (apply = +1, retract = −1), so the cube after any sequence of
  * upserts and removals equals the cube built from the final facts: sums of integers below
@@ -11,29 +16,36 @@
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 import { float64Column } from './growable.ts';
 
+const MONTH_TOTAL = 31;
+const PAGE = 32;
+
+/** 0 for the first of the month … 30. */
+const dayOfMonth = (day: number) => day - monthStartDay(monthOfDay(day));
+
 export class DayCube {
-  private readonly days: Map<number, number>[] = [];
-  private readonly months: Map<number, number>[] = [];
+  private readonly pages: Map<number, Int32Array>[] = [];
   private readonly values = float64Column();
   private slots = 0;
-  private readonly firstDay: number[] = [];
-  private readonly lastDay: number[] = [];
+  private readonly firstMonth: number[] = [];
+  private readonly lastMonth: number[] = [];
 
   /** @param width number of measures held per bucket */
   constructor(readonly width: number) {}
 
-  /** Adds `delta` to one measure of a person's day (and its month). */
-  add(person: number, day: number, measure: number, delta: number): void {
+  /** Adds `delta` to one measure of a key's day (and its month). */
+  add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
-    const [daySlot, monthSlot] = this.locate(person, day);
-    this.values.add(daySlot * this.width + measure, delta);
-    this.values.add(monthSlot * this.width + measure, delta);
+    const page = this.page(key, day);
+    this.values.add(this.slot(page, dayOfMonth(day)) * this.width + measure, delta);
+    this.values.add(this.slot(page, MONTH_TOTAL) * this.width + measure, delta);
   }
 
-  /** Adds `deltas[i]` to measure i of a person's day (one bucket lookup for several measures). */
-  addRow(person: number, day: number, deltas: readonly number[]): void {
+  /** Adds `deltas[i]` to measure i of a key's day (one bucket lookup for several measures). */
+  addRow(key: number, day: number, deltas: readonly number[]): void {
     if (deltas.every((delta) => delta === 0)) return;
-    const [daySlot, monthSlot] = this.locate(person, day);
+    const page = this.page(key, day);
+    const daySlot = this.slot(page, dayOfMonth(day));
+    const monthSlot = this.slot(page, MONTH_TOTAL);
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
@@ -47,7 +59,9 @@ export class DayCube {
     let empty = true;
     for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
     if (empty) return;
-    const [daySlot, monthSlot] = this.locate(key, day);
+    const page = this.page(key, day);
+    const daySlot = this.slot(page, dayOfMonth(day));
+    const monthSlot = this.slot(page, MONTH_TOTAL);
     for (let i = 0; i < this.width; i++) {
       const delta = values[offset + i]!;
       if (delta === 0) continue;
@@ -56,45 +70,69 @@ export class DayCube {
     }
   }
 
-  /** The day and month buckets of a person's day, created when new. */
-  private locate(person: number, day: number): [number, number] {
-    let days = this.days[person];
-    let months = this.months[person];
-    if (!days || !months) {
-      days = new Map();
-      months = new Map();
-      this.days[person] = days;
-      this.months[person] = months;
-      this.firstDay[person] = day;
-      this.lastDay[person] = day;
+  /** The page of a key's month holding `day`, created when new. */
+  private page(key: number, day: number): Int32Array {
+    const month = monthOfDay(day);
+    let pages = this.pages[key];
+    if (!pages) {
+      pages = new Map();
+      this.pages[key] = pages;
+      this.firstMonth[key] = month;
+      this.lastMonth[key] = month;
     }
-    if (day < this.firstDay[person]!) this.firstDay[person] = day;
-    if (day > this.lastDay[person]!) this.lastDay[person] = day;
-    return [this.slot(days, day), this.slot(months, monthOfDay(day))];
+    let page = pages.get(month);
+    if (!page) {
+      page = new Int32Array(PAGE);
+      pages.set(month, page);
+      if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
+      if (month > this.lastMonth[key]!) this.lastMonth[key] = month;
+    }
+    return page;
+  }
+
+  /** The slot of a page's entry (a day of the month, or its total), allocated when new. */
+  private slot(page: Int32Array, at: number): number {
+    const held = page[at]!;
+    if (held !== 0) return held - 1;
+    const slot = this.slots++;
+    page[at] = slot + 1;
+    return slot;
   }
 
   /**
-   * Adds the person's measures over days [from, to] (inclusive; ±Infinity allowed) into `out`.
+   * Adds the key's measures over days [from, to] (inclusive; ±Infinity allowed) into `out`.
    * @example cube.sumInto(person, 20454, 20819, out) // a year of one person
    */
-  sumInto(person: number, from: number, to: number, out: Float64Array): void {
-    const days = this.days[person];
-    const months = this.months[person];
-    if (!days || !months) return;
-    // Clamp to the months holding data, not to the days, so that whole months stay whole.
-    let day = Math.max(from, monthStartDay(monthOfDay(this.firstDay[person]!)));
-    const last = Math.min(to, monthStartDay(monthOfDay(this.lastDay[person]!) + 1) - 1);
-    while (day <= last) {
-      const month = monthOfDay(day);
-      const monthStart = monthStartDay(month);
-      const monthEnd = monthStartDay(month + 1) - 1;
-      if (day === monthStart && monthEnd <= last) {
-        this.addSlot(months.get(month), out);
-        day = monthEnd + 1;
+  sumInto(key: number, from: number, to: number, out: Float64Array): void {
+    const pages = this.pages[key];
+    if (!pages || from > to) return;
+    const raw = this.values.raw();
+    const width = this.width;
+    const add = (held: number) => {
+      if (held === 0) return;
+      const base = (held - 1) * width;
+      for (let i = 0; i < width; i++) out[i]! += raw[base + i]!;
+    };
+    // Clamp to the months holding data, so that whole months stay whole.
+    const first = Math.max(
+      monthOfDay(Math.max(from, monthStartDay(this.firstMonth[key]!))),
+      this.firstMonth[key]!,
+    );
+    const last = Math.min(
+      monthOfDay(Math.min(to, monthStartDay(this.lastMonth[key]! + 1) - 1)),
+      this.lastMonth[key]!,
+    );
+    for (let month = first; month <= last; month++) {
+      const page = pages.get(month);
+      if (!page) continue;
+      const start = monthStartDay(month);
+      const end = monthStartDay(month + 1) - 1;
+      if (from <= start && end <= to) {
+        add(page[MONTH_TOTAL]!);
         continue;
       }
-      const stop = Math.min(last, monthEnd);
-      for (; day <= stop; day++) this.addSlot(days.get(day), out);
+      const stop = Math.min(to, end) - start;
+      for (let at = Math.max(from, start) - start; at <= stop; at++) add(page[at]!);
     }
   }
 
@@ -103,37 +141,24 @@ export class DayCube {
    * `values[offset .. offset + width)` (valid during the call only).
    */
   forEachDay(visit: (key: number, day: number, values: Float64Array, offset: number) => void): void {
-    this.days.forEach((days, key) => {
-      for (const [day, slot] of days) visit(key, day, this.values.raw(), slot * this.width);
-    });
-  }
-
-  /** Every non-empty (person, day) bucket with its measures, for tests and debugging. */
-  dump(): Map<string, number[]> {
-    const result = new Map<string, number[]>();
-    const raw = this.values.raw();
-    this.days.forEach((days, person) => {
-      for (const [day, slot] of days) {
-        const row = Array.from(raw.subarray(slot * this.width, (slot + 1) * this.width));
-        if (row.some((v) => v !== 0)) result.set(`${person}:${day}`, row);
+    this.pages.forEach((pages, key) => {
+      for (const [month, page] of pages) {
+        const start = monthStartDay(month);
+        for (let at = 0; at < MONTH_TOTAL; at++) {
+          const held = page[at]!;
+          if (held !== 0) visit(key, start + at, this.values.raw(), (held - 1) * this.width);
+        }
       }
     });
+  }
+
+  /** Every non-empty (key, day) bucket with its measures, for tests and debugging. */
+  dump(): Map<string, number[]> {
+    const result = new Map<string, number[]>();
+    this.forEachDay((key, day, values, offset) => {
+      const row = Array.from(values.subarray(offset, offset + this.width));
+      if (row.some((v) => v !== 0)) result.set(`${key}:${day}`, row);
+    });
     return result;
-  }
-
-  private slot(map: Map<number, number>, key: number): number {
-    let slot = map.get(key);
-    if (slot === undefined) {
-      slot = this.slots++;
-      map.set(key, slot);
-    }
-    return slot;
-  }
-
-  private addSlot(slot: number | undefined, out: Float64Array): void {
-    if (slot === undefined) return;
-    const raw = this.values.raw();
-    const base = slot * this.width;
-    for (let i = 0; i < this.width; i++) out[i]! += raw[base + i]!;
   }
 }

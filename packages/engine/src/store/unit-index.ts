@@ -20,6 +20,7 @@ export class UnitIndex {
   private chart = new OrgChart([], []);
   private readonly unitIds = new Map<string, number>();
   private readonly chainOfUnit = new Map<string, Int32Array>();
+  private chainOfIndex: (Int32Array | undefined)[] = [];
   /** Per person index, resolved lazily (people get indices as facts arrive, before or after the chart). */
   private spells: (PersonSpells | undefined)[] = [];
 
@@ -29,6 +30,7 @@ export class UnitIndex {
   reset(chart: OrgChart): void {
     this.chart = chart;
     this.chainOfUnit.clear();
+    this.chainOfIndex = [];
     this.spells = [];
   }
 
@@ -66,15 +68,21 @@ export class UnitIndex {
     const list = this.chart.spellsOf(this.people.name(person));
     return {
       fromDays: list.map((spell) => spell.fromDay),
-      chains: list.map((spell) => this.chainOf(spell.unitId)),
+      chains: list.map((spell) => this.chainOfId(spell.unitId)),
     };
   }
 
-  private chainOf(unitId: string): Int32Array {
+  /** The unit (an index some person's spell is in) followed by its ancestors. */
+  chainOf(unit: number): Int32Array {
+    return this.chainOfIndex[unit] ?? NO_UNITS;
+  }
+
+  private chainOfId(unitId: string): Int32Array {
     let chain = this.chainOfUnit.get(unitId);
     if (!chain) {
       chain = Int32Array.from(this.chart.ancestors(unitId), (id) => this.intern(id));
       this.chainOfUnit.set(unitId, chain);
+      this.chainOfIndex[chain[0]!] = chain;
     }
     return chain;
   }
