@@ -140,7 +140,7 @@ function CommissionFields({ name, full }: { name: FieldName; full: FieldName }) 
         <Col xs={24} md={8}>
           <DecimalField name={[...name, 'cap']} label={t('capYuan')} />
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={clawback === 'rate' ? 8 : 16}>
           <Form.Item name={[...name, 'clawback']} label={t('clawback')}>
             <Select
               options={(['none', 'first_tier', 'rate'] as const).map((c) => ({
@@ -188,14 +188,15 @@ function PoolFields({ name }: { name: FieldName }) {
           <DecimalField name={[...name, 'cap']} label={t('capYuan')} />
         </Col>
       </Row>
+      <SectionLabel title={t('shares')} />
       <Form.List name={[...name, 'shares']}>
         {(shares, { add, remove }) => (
           <Row gutter={8} align="bottom">
             {shares.map((share, i) => (
-              <Col key={share.key} xs={12} md={6}>
+              <Col key={share.key} xs={12} md={8}>
                 <Row wrap={false} align="bottom" gutter={4}>
                   <Col flex="auto">
-                    <DecimalField name={[share.name]} label={`${t('shares')} #${i + 1}`} />
+                    <DecimalField name={[share.name]} label={t('shareN', { n: i + 1 })} />
                   </Col>
                   <Col flex="28px" style={{ paddingBottom: 28 }}>
                     <RemoveIcon onClick={() => remove(share.name)} />

@@ -184,7 +184,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xxl={14}>
+      <Col xs={24} xl={14}>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Row justify="space-between" align="middle">
             <Col>{version !== null && <Tag>{t('currentVersion', { version })}</Tag>}</Col>
@@ -258,7 +258,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
           />
         </Space>
       </Col>
-      <Col xs={24} xxl={10}>
+      <Col xs={24} xl={10}>
         <div style={{ position: 'sticky', top: 16 }}>
           <PreviewPanel
             preview={noRun ? undefined : issues.length > 0 ? lastGood : (preview.data ?? lastGood)}

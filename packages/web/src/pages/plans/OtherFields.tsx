@@ -85,10 +85,10 @@ export function PromotionFields() {
       {enabled && (
         <Row gutter={12}>
           <MetricFields name={['promotion']} />
-          <Col xs={12} md={4}>
+          <Col xs={12} md={8}>
             <DecimalField name={['promotion', 'min_attainment']} label={t('minAttainment')} />
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={8}>
             <Form.Item name={['promotion', 'consecutive_quarters']} label={t('consecutiveQuarters')}>
               <InputNumber precision={0} style={{ width: '100%' }} />
             </Form.Item>

@@ -107,7 +107,7 @@ function GradesFields({ name }: { name: FieldName }) {
       {(grades, { add, remove }) => (
         <Row gutter={8}>
           {grades.map((grade) => (
-            <Col key={grade.key} xs={12} md={6}>
+            <Col key={grade.key} xs={24} md={12} xxl={8}>
               <Row gutter={4} align="bottom" wrap={false}>
                 <Col flex="64px">
                   <Form.Item name={[grade.name, 'name']} label={t('grade')}>
