@@ -49,7 +49,7 @@ export interface CloseStepOptions {
   readonly chunkSize?: number;
 }
 
-export const DEFAULT_CHUNK_SIZE = 200;
+export const DEFAULT_CHUNK_SIZE = 50;
 
 /**
  * Computes a close.

@@ -79,7 +79,9 @@ export function scorePerson(
         goalValue === null
           ? null
           : new Decimal(item.target !== null ? new Decimal(item.target).times(money ? 100 : 1) : goalValue);
-      const scored = scoreItem(item.scoring, reading.exact, goal);
+      // money in yuan, so the lines read "a = 2146391.93 / 3580000" (the ratio is the same exactly)
+      const yuan = (value: Decimal | null) => (value !== null && money ? value.dividedBy(100) : value);
+      const scored = scoreItem(item.scoring, yuan(reading.exact), yuan(goal));
       const json: CloseItemJson = {
         metric: item.metric,
         actual: metricJson(item.metric, reading.value),
