@@ -96,7 +96,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
 
   // The form follows a valid YAML edit; server errors go on the form's fields.
   useEffect(() => {
-    if (source === 'yaml' && preview.data && !preview.isPlaceholderData && preview.data.yaml !== undefined) {
+    if (source === 'yaml' && preview.data && !preview.isPlaceholderData) {
       replaceValues(form, fileToForm(preview.data.file));
     }
   }, [preview.data, preview.isPlaceholderData, source, form]);
@@ -149,6 +149,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
       size="small"
       initialValues={initial}
       onValuesChange={() => {
+        if (apply.error) apply.reset();
         setSource('form');
         setYamlText(yamlOf(form.getFieldsValue(true) as FormPlan));
       }}
@@ -242,6 +243,7 @@ export function Designer({ initial, version }: { initial: FormPlan; version: num
                     data-testid="plan-yaml"
                     value={yamlText}
                     onChange={(event) => {
+                      if (apply.error) apply.reset();
                       setSource('yaml');
                       setYamlText(event.target.value);
                     }}

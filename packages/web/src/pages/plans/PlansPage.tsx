@@ -18,12 +18,15 @@ export default function PlansPage() {
   const { me } = useSession();
   const canDesign = DESIGNERS.includes(me?.user.role ?? '');
   const versions = useQuery({ queryKey: ['plans', 'versions'], queryFn: fetchVersions });
-  const latest = versions.data?.[0]?.version ?? null;
-  // The designer starts from the latest version; it keeps its draft when a new version is applied.
+  // The designer starts from the latest version ("back to the current version" returns to it); it
+  // keeps its draft when a new version is applied.
   const start = useQuery({
     queryKey: ['plans', 'designer-start'],
-    queryFn: async () => (latest === null ? null : fetchVersion(latest)),
-    enabled: canDesign && versions.isSuccess,
+    queryFn: async () => {
+      const [latest] = await fetchVersions();
+      return latest ? fetchVersion(latest.version) : null;
+    },
+    enabled: canDesign,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
