@@ -19,7 +19,11 @@ export function CloseProgress({ job }: { job: CloseJob }) {
   return (
     <Card size="small" data-testid="close-progress" data-state={job.state}>
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-        <Typography.Text strong>{t('running', { period: job.period })}</Typography.Text>
+        <Typography.Text strong>
+          {job.state === 'done' && job.result
+            ? t('runFinished', { period: job.period, id: job.result.run.id })
+            : t('running', { period: job.period })}
+        </Typography.Text>
         <Progress
           percent={job.percent}
           status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'}

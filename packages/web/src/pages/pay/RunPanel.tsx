@@ -7,7 +7,7 @@ import { fetchOrgTree, fetchPeople } from '../../api/data.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney, formatTimestamp } from '../../format.ts';
 import { useExplainTexts } from './ExplainLines.tsx';
-import { signedMoney } from './explainFormat.ts';
+import { type ExplainNames, signedMoney } from './explainFormat.ts';
 import { NAMESPACE } from './messages.ts';
 import { approveRun, type CloseLine, fetchRun, fetchRunDiff, payrollUrl } from './payApi.ts';
 import { STATE_COLORS } from './stateColors.ts';
@@ -39,9 +39,10 @@ function useNames() {
 }
 
 /** What changed against the period's previous run: who, by how much, and why. */
-function RunChanges({ id, personName }: { id: number; personName: (id: string) => string }) {
+function RunChanges({ id, names }: { id: number; names: ExplainNames }) {
   const { t } = useTranslation(NAMESPACE);
-  const texts = useExplainTexts();
+  const texts = useExplainTexts(names);
+  const personName = (person: string) => names.person?.(person) ?? person;
   const diff = useQuery({ queryKey: ['pay', 'run', id, 'diff'], queryFn: () => fetchRunDiff(id) });
   if (diff.error) return <ErrorAlert error={diff.error} />;
   if (!diff.data) return null;
@@ -189,7 +190,7 @@ export function RunPanel({ id, role }: { id: number; role: string }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('pendingUnits')}>
               <span data-testid="pending-units">
-                {pending.length === 0 ? t('noPending') : pending.map(unitName).join('、')}
+                {pending.length === 0 ? t('noPending') : pending.map(unitName).join(t('listSeparator'))}
               </span>
             </Descriptions.Item>
           </Descriptions>
@@ -202,7 +203,13 @@ export function RunPanel({ id, role }: { id: number; role: string }) {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             scroll={{ x: true }}
           />
-          <RunChanges id={run.id} personName={(person) => names.data?.people.get(person) ?? person} />
+          <RunChanges
+            id={run.id}
+            names={{
+              person: (person) => names.data?.people.get(person),
+              unit: (unit) => names.data?.units.get(unit),
+            }}
+          />
         </Space>
       )}
     </Card>

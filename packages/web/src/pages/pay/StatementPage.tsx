@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney } from '../../format.ts';
-import { MONEY_METRICS } from '../../metricKinds.ts';
+import { MONEY_METRICS, RATE_METRICS } from '../../metricKinds.ts';
 import { EventsTable } from './EventsTable.tsx';
 import { ExplainLines, useExplainTexts } from './ExplainLines.tsx';
-import { metricLabel, signedMoney, type Translate } from './explainFormat.ts';
+import { type ExplainNames, metricLabel, signedMoney, type Translate } from './explainFormat.ts';
 import { NAMESPACE } from './messages.ts';
 import { fetchStatement, type PayLine, type Statement, type Structured } from './payApi.ts';
 import { STATE_COLORS } from './stateColors.ts';
@@ -23,25 +23,41 @@ function joined(...parts: [readonly string[], Structured][]): [string[], Structu
 
 type Item = Statement['items'][number];
 
-/** An item's actual or goal: money metrics as ¥, others as numbers (4 decimals at most). */
+/** An item's actual or goal: money as ¥, rates as percentages, others as numbers (4 decimals at most). */
 const showValue = (metric: string, value: string | number | null) => {
   if (value === null) return '—';
   const base = /^[a-z_]+/.exec(metric)?.[0] ?? metric;
   if (typeof value === 'string') return MONEY_METRICS.has(base) ? formatMoney(value) : value;
+  if (RATE_METRICS.has(base) && metric === base) return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
   return String(Math.round(value * 10_000) / 10_000);
 };
 
-function PayLineCard({ line, statement }: { line: PayLine; statement: Statement }) {
+function PayLineCard({
+  line,
+  statement,
+  names,
+}: {
+  line: PayLine;
+  statement: Statement;
+  names: ExplainNames;
+}) {
   const { t } = useTranslation(NAMESPACE);
   const [open, setOpen] = useState(false);
+  const component = t(`components.${line.component}`, { defaultValue: line.component });
+  const type = t(`labels.componentTypes.${line.type}`, { defaultValue: line.type });
   return (
     <Card
       size="small"
       data-testid={`pay-line-${line.component}`}
-      title={`${t(`components.${line.component}`, { defaultValue: line.component })} · ${t(`labels.componentTypes.${line.type}`, { defaultValue: line.type })}`}
+      title={component.toLowerCase() === type.toLowerCase() ? component : `${component} · ${type}`}
       extra={<Typography.Text strong>{formatMoney(line.amount)}</Typography.Text>}
     >
-      <ExplainLines lines={line.lines} structured={line.structured} testId={`pay-lines-${line.component}`} />
+      <ExplainLines
+        lines={line.lines}
+        structured={line.structured}
+        names={names}
+        testId={`pay-lines-${line.component}`}
+      />
       {line.events && (
         <div style={{ marginTop: 8 }}>
           <Button size="small" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
@@ -69,7 +85,6 @@ function PayLineCard({ line, statement }: { line: PayLine; statement: Statement 
 /** 我的薪酬: one person's statement of a stored close, its drill-downs and a what-if estimate. */
 export default function StatementPage() {
   const { t } = useTranslation(NAMESPACE);
-  const texts = useExplainTexts();
   const { personId = '' } = useParams();
   const [params] = useSearchParams();
   const closeId = Number(params.get('closeId')) || undefined;
@@ -77,6 +92,12 @@ export default function StatementPage() {
     queryKey: ['pay', 'statement', personId, closeId],
     queryFn: () => fetchStatement(personId, closeId),
   });
+  const s0 = statement.data;
+  // the statement knows the name of the person's own unit
+  const names: ExplainNames = {
+    unit: (id) => (s0 && id === s0.person.unitId ? s0.person.unitName : undefined),
+  };
+  const texts = useExplainTexts(names);
   if (statement.error) return <ErrorAlert error={statement.error} />;
   const s = statement.data;
   if (!s) return <Card loading />;
@@ -119,7 +140,7 @@ export default function StatementPage() {
             <Card title={t('payLines')} size="small">
               <Space direction="vertical" size={12} style={{ width: '100%' }}>
                 {s.pay.map((line) => (
-                  <PayLineCard key={line.component} line={line} statement={s} />
+                  <PayLineCard key={line.component} line={line} statement={s} names={names} />
                 ))}
               </Space>
             </Card>
@@ -134,6 +155,7 @@ export default function StatementPage() {
                     <ExplainLines
                       lines={item.explanation?.lines ?? []}
                       structured={item.explanation?.structured}
+                      names={names}
                     />
                   ),
                 }}
@@ -173,14 +195,19 @@ export default function StatementPage() {
                 ]}
               />
               <div style={{ marginTop: 8 }}>
-                <ExplainLines lines={scoreLines} structured={scoreStructured} testId="score-lines" />
+                <ExplainLines
+                  lines={scoreLines}
+                  structured={scoreStructured}
+                  names={names}
+                  testId="score-lines"
+                />
               </div>
             </Card>
           </Space>
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <WhatIf personId={s.person.id} closeId={s.close.id} totalPay={s.totalPay} />
+            <WhatIf personId={s.person.id} closeId={s.close.id} totalPay={s.totalPay} names={names} />
             <Card title={t('since')} size="small" data-testid="since-previous">
               {since.previousId === null ? (
                 <Typography.Text type="secondary">{t('noPrevious')}</Typography.Text>
@@ -207,7 +234,7 @@ export default function StatementPage() {
                       </Tag>
                     ))}
                   </Space>
-                  <ExplainLines lines={s.awardLines} structured={s.awardStructured} />
+                  <ExplainLines lines={s.awardLines} structured={s.awardStructured} names={names} />
                 </Space>
               )}
             </Card>

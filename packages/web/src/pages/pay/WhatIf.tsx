@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatMoney } from '../../format.ts';
 import { ExplainLines } from './ExplainLines.tsx';
+import type { ExplainNames } from './explainFormat.ts';
 import { NAMESPACE } from './messages.ts';
 import { fetchWhatIf } from './payApi.ts';
 
@@ -23,10 +24,12 @@ export function WhatIf({
   personId,
   closeId,
   totalPay,
+  names,
 }: {
   personId: string;
   closeId: number;
   totalPay: string;
+  names?: ExplainNames;
 }) {
   const { t } = useTranslation(NAMESPACE);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -118,7 +121,7 @@ export function WhatIf({
                 {formatMoney(shown.estimated.pay.find((p) => p.component === pay.component)?.amount ?? '0')}
               </Typography.Text>
               <div>
-                <ExplainLines lines={pay.lines} structured={pay.structured} />
+                <ExplainLines lines={pay.lines} structured={pay.structured} names={names} />
               </div>
             </div>
           ))}

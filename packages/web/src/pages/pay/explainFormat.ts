@@ -100,9 +100,24 @@ function diffValue(field: string, json: string): string {
   return String(value);
 }
 
+/** Names the page knows for ids in the lines (units, people); ids without one show as they are. */
+export interface ExplainNames {
+  readonly unit?: (id: string) => string | undefined;
+  readonly person?: (id: string) => string | undefined;
+}
+
+const isMoneyMetric = (key: unknown) =>
+  typeof key === 'string' && MONEY_METRICS.has(/^[a-z_]+/.exec(key)?.[0] ?? key);
+
 /** The parameters of a line, formatted for its template. */
-export function formatExplainParams(t: Translate, line: ExplainLine): Record<string, string> {
+export function formatExplainParams(
+  t: Translate,
+  line: ExplainLine,
+  names: ExplainNames = {},
+): Record<string, string> {
   const { code, params } = line;
+  // `money` when the line says so; a commission's base is money when its metric is
+  const money = params.money ?? (code.startsWith('commission.head') && isMoneyMetric(params.metric));
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'boolean') continue;
@@ -116,9 +131,12 @@ export function formatExplainParams(t: Translate, line: ExplainLine): Record<str
     else if (code === 'diff.field' && name === 'field') out[name] = fieldLabel(t, text);
     else if (name === 'delta' && code === 'diff.person')
       out[name] = text.startsWith('-') ? yuan(text) : `+${yuan(text)}`;
-    else if (name === 'delta') out[name] = params.money ? yuan(text) : formatDecimal(text);
+    else if (name === 'delta') out[name] = money ? yuan(text) : formatDecimal(text);
     else if (YUAN.has(name)) out[name] = yuan(text);
-    else if (METRIC_VALUES.has(name) && params.money) out[name] = yuan(text);
+    else if (METRIC_VALUES.has(name) && money) out[name] = yuan(text);
+    else if (name === 'unit') out[name] = names.unit?.(text) ?? text;
+    else if (name === 'person' || (name === 'id' && code.startsWith('diff.')))
+      out[name] = names.person?.(text) ?? text;
     else if (PERCENT.has(name) || PERCENT_IN[code]?.has(name)) out[name] = percent(text);
     else if (name === 'metric') out[name] = metricLabel(t, text);
     else if (name === 'component') out[name] = componentLabel(t, text);
@@ -140,9 +158,12 @@ export function explainTexts(
   hasTemplate: (code: string) => boolean,
   lines: readonly string[],
   structured: Structured,
+  names: ExplainNames = {},
 ): string[] {
   if (!structured || structured.length !== lines.length) return [...lines];
   return structured.map((line, i) =>
-    hasTemplate(line.code) ? t(`explain.${line.code}`, formatExplainParams(t, line)) : (lines[i] ?? ''),
+    hasTemplate(line.code)
+      ? t(`explain.${line.code}`, formatExplainParams(t, line, names))
+      : (lines[i] ?? ''),
   );
 }

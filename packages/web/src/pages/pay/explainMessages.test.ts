@@ -67,7 +67,7 @@ describe('explanation templates', () => {
     const lines = ['english slice', 'english head', 'english item'];
     expect(explainTexts(zh.t, zh.hasTemplate, lines, [slice, head, item])).toEqual([
       '1,000,000 – 3,000,000：1.5% × 2,000,000 = ¥30,000',
-      'commission（方案 rep-pay 的超额累进提成），基数 销售额 = 3,500',
+      'commission（方案 rep-pay 的超额累进提成），基数 销售额 = ¥3,500',
       '销售额：实际 ¥3,500.00，目标 无（没有目标）',
     ]);
     // structured lines that do not match the English ones line for line: the English
@@ -81,6 +81,10 @@ describe('explanation templates', () => {
     };
     expect(explainTexts(zh.t, zh.hasTemplate, ['x'], [diff])).toEqual([
       'r1：有变化，应发合计 ¥460.00 → ¥525.00（+¥65.00）',
+    ]);
+    const unitLine = { code: 'rank.of', params: { rank: 2, of: 9, unit: 'T-EAST-1' } };
+    expect(explainTexts(en.t, en.hasTemplate, ['x'], [unitLine], { unit: () => 'Shanghai 1' })).toEqual([
+      'rank 2 of 9 in unit Shanghai 1 by total score (ties: higher revenue, then ID)',
     ]);
     expect(
       formatExplainParams(zh.t, {
