@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import { pipeline, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvRecordSplitter } from './csv-records.ts';
 
 /** A record of a table file: its row number as a spreadsheet shows it, and its cells. */
 export interface RawRow {
@@ -34,19 +34,30 @@ export async function* readCsvRows(
   encoding: string,
   onBytes?: (total: number) => void,
 ): AsyncGenerator<RawRow> {
-  const parser = parse({ relax_column_count: true, bom: true, skip_empty_lines: false });
-  pipeline(
-    fs.createReadStream(filePath, { highWaterMark: 256 * 1024 }),
-    countBytes(onBytes),
-    iconv.decodeStream(encoding, { stripBOM: true }),
-    parser,
-    () => {
-      // Errors reach the consumer through the parser's iterator; nothing else to do here.
-    },
-  );
+  const decoder = iconv.decodeStream(encoding, { stripBOM: true });
+  pipeline(fs.createReadStream(filePath, { highWaterMark: 256 * 1024 }), countBytes(onBytes), decoder, () => {
+    // Errors reach the consumer through the decoder's iterator; nothing else to do here.
+  });
+  const splitter = new CsvRecordSplitter();
   let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row += 1;
-    yield { row, cells: record };
+  // The records a chunk completes are handed out before a syntax error later in it is thrown,
+  // so the error is reported at the row where reading stopped.
+  async function* split(step: (records: string[][]) => void): AsyncGenerator<RawRow> {
+    const records: string[][] = [];
+    let failure: unknown = null;
+    try {
+      step(records);
+    } catch (error) {
+      failure = error;
+    }
+    for (const cells of records) {
+      row += 1;
+      yield { row, cells };
+    }
+    if (failure) throw failure;
   }
+  for await (const chunk of decoder as AsyncIterable<string>) {
+    yield* split((records) => splitter.push(chunk, records));
+  }
+  yield* split((records) => splitter.end(records));
 }
