@@ -1,5 +1,4 @@
 import type { CloseJson, CloseProgress, PersonChange } from '@attain/engine';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../db/database.ts';
@@ -15,6 +14,7 @@ import {
 import { loadFactStore } from '../modules/tracking/fact-store.loader.ts';
 import { latestRevision } from '../modules/tracking/revisions.repository.ts';
 import { databaseOf } from './program.ts';
+import { terminalProgressBar } from './progress-bar.ts';
 
 const optionsSchema = z.object({
   period: z.string().min(1),
@@ -49,26 +49,12 @@ function closeTable(json: CloseJson): string {
     .join('\n')}\n`;
 }
 
-/**
- * The close's progress on stderr, only for a person watching a terminal (not for pipes, CI logs
- * or `--json` readers: stdout never carries it). The same bar as `attain import`.
- */
+/** The close's progress: people done of the steps' total, per phase. */
 function progressBar(): { update(p: CloseProgress): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} |{bar}| {percentage}% | {value}/{total}', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const bar = terminalProgressBar('{phase} |{bar}| {percentage}% | {value}/{total}');
   return {
-    update(p) {
-      if (!started) {
-        bar.start(p.total, 0, { phase: p.phase.padEnd(8) });
-        started = true;
-      }
-      bar.update(p.done, { phase: p.phase.padEnd(8) });
-    },
-    stop: () => started && bar.stop(),
+    update: (p) => bar.update(p.done, p.total, { phase: p.phase.padEnd(8) }),
+    stop: () => bar.stop(),
   };
 }
 

@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
@@ -10,6 +9,7 @@ import {
   importFile,
 } from '../modules/imports/import.service.ts';
 import { databaseOf, EXIT } from './program.ts';
+import { terminalProgressBar } from './progress-bar.ts';
 
 interface ImportCommandOptions {
   encoding?: string;
@@ -33,27 +33,18 @@ export function formatImportSummary(file: string, report: ImportReport): string 
   return `${file}: ${report.rows} ${report.entity} rows — ${counts}${dry}`;
 }
 
-/** A progress bar on stderr, only for a person watching a terminal (not for pipes or CI logs). */
+/** The import's progress: bytes of the file read, per pass. */
 function progressBar(): { update(p: ImportProgress): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} |{bar}| {percentage}% | {rows} rows', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const bar = terminalProgressBar('{phase} |{bar}| {percentage}% | {rows} rows');
   return {
     update(p) {
       const total = p.totalBytes ?? 1;
-      if (!started) {
-        bar.start(total, 0, { phase: p.phase, rows: 0 });
-        started = true;
-      }
-      bar.update(p.phase === 'done' ? total : (p.bytesRead ?? 0), {
+      bar.update(p.phase === 'done' ? total : (p.bytesRead ?? 0), total, {
         phase: p.phase.padEnd(10),
         rows: p.rows,
       });
     },
-    stop: () => started && bar.stop(),
+    stop: () => bar.stop(),
   };
 }
 

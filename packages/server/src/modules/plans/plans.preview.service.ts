@@ -5,7 +5,6 @@
  */
 import {
   type CloseJson,
-  computeClose,
   diffCloses,
   type Fen,
   fen,
@@ -21,7 +20,7 @@ import {
 } from '@attain/engine';
 import { AppError } from '../../errors.ts';
 import { closePeopleOf, closeUnitsOf, loadAllGoals } from '../closes/close-inputs.ts';
-import type { CloseSources } from '../closes/close-run.service.ts';
+import { type CloseSources, computeCloseInTurns } from '../closes/close-run.service.ts';
 import { findCloseRun, listCloseRuns } from '../closes/closes.repository.ts';
 import { findLatestPlanVersion } from './plans.repository.ts';
 import { parsePlanOrThrow } from './plans.service.ts';
@@ -88,7 +87,8 @@ export async function previewPlan(sources: CloseSources, yaml: string): Promise<
   if (!period) throw new AppError('validation_failed', `not a period: ${run.period}`, 'period');
   const latest = await findLatestPlanVersion(sources.db);
   const goals = await loadAllGoals(sources.db);
-  const { json } = computeClose({
+  // In turns, like every close the server computes: other requests are answered meanwhile.
+  const { json } = await computeCloseInTurns({
     store: sources.store,
     plan,
     period,
