@@ -24,8 +24,8 @@ export function copyField(value: string | number | null | undefined): string {
   return value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** The rows as COPY CSV text, `columns` in order, one line per row. */
-export function copyText(rows: readonly NormalizedRow[], columns: readonly string[]): string {
+/** The rows as COPY CSV text, `columns` in order, one line per row, each ending in `tail`. */
+export function copyText(rows: readonly NormalizedRow[], columns: readonly string[], tail = ''): string {
   const lines = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as NormalizedRow;
@@ -34,25 +34,29 @@ export function copyText(rows: readonly NormalizedRow[], columns: readonly strin
       if (c > 0) line += ',';
       line += copyField(row[columns[c] as string]);
     }
-    lines[i] = line;
+    lines[i] = line + tail;
   }
   return `${lines.join('\n')}\n`;
 }
 
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 /**
- * COPies `rows` into `table` (quoted by the caller if needed). `trx` must be a transaction:
- * outside one, each query may run on a different pooled connection.
+ * COPies `rows` into `table` (quoted by the caller if needed); `constant` adds one more column
+ * with the same value on every row (the revision). `trx` must be a transaction: outside one,
+ * each query may run on a different pooled connection.
  */
 export async function copyInto(
   trx: AnyDb,
   table: string,
   columns: readonly string[],
   rows: readonly NormalizedRow[],
+  constant?: { readonly column: string; readonly value: number },
 ): Promise<void> {
-  const columnList = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
-  const stream = copyFrom(`copy ${table} (${columnList}) from stdin with (format csv)`);
+  const written = constant ? [...columns, constant.column] : columns;
+  const stream = copyFrom(`copy ${table} (${written.map(quoteId).join(', ')}) from stdin with (format csv)`);
   const done = finished(stream);
   await trx.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
-  stream.end(copyText(rows, columns));
+  stream.end(copyText(rows, columns, constant ? `,${constant.value}` : ''));
   await done;
 }

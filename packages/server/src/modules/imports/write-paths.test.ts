@@ -134,4 +134,33 @@ describeDb('import: pass 2 from memory or from a second read', () => {
       unchanged: 46,
     });
   });
+
+  it('a first load (COPY straight into an empty table on PostgreSQL) stores what the upsert path stores', async () => {
+    const header = ['id', 'created_on', 'rep_id', 'source', 'converted_on'];
+    const sources = ['web', 'a, "quoted" b', '\\.', 'back\\slash', '展会', 'line\nbreak', ''];
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      `L${i}`,
+      '2026-03-01',
+      i % 2 ? 'R1' : 'R2',
+      sources[i % sources.length] as string,
+      i % 4 ? '' : '2026-03-05',
+    ]);
+    const file = writeCsv(tmp.dir, [header, ...rows]);
+    const options = { entity: 'leads', actor: SYSTEM_ACTOR, source: 'leads.csv' } as const;
+    const before = writeCsv(tmp.dir, [header, ['L-first', '2026-01-01', 'R1', '', '']]);
+    expect(await importFile(dbs.stream, before, options)).toMatchObject({ ok: true, inserted: 1 });
+    expect(await importFile(dbs.memory, file, options)).toMatchObject({ ok: true, inserted: 30 });
+    expect(await importFile(dbs.stream, file, options)).toMatchObject({ ok: true, inserted: 30 });
+    const leads = (db: TestDb) =>
+      db.kysely
+        .selectFrom('leads')
+        .select(['id', 'created_on', 'rep_id', 'source', 'converted_on'])
+        .where('id', '!=', 'L-first')
+        .orderBy('id')
+        .execute();
+    const stored = await leads(dbs.memory);
+    expect(stored).toEqual(await leads(dbs.stream));
+    expect(stored.find((l) => l.id === 'L1')?.source).toBe('a, "quoted" b');
+    expect(stored.find((l) => l.id === 'L6')?.source).toBeNull();
+  });
 });

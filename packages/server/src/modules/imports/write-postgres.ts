@@ -4,6 +4,12 @@
  * (new values)` moves it into the table. `RETURNING (xmax = 0)` tells the rows inserted from
  * those updated; rows neither inserted nor updated are unchanged and keep their `rev` (the
  * fact store's change feed reads rows by rev). No SELECT of the stored rows is needed.
+ *
+ * Into a table with no rows yet (a first load), every row of the file is new — its keys are
+ * unique, checked in pass 1 — so the batches are COPied straight into the table. The import
+ * is the only writer of these tables and holds the writer lock (revisions.repository.ts), so
+ * the table stays as seen; were a row with the same key written meanwhile anyway, the COPY
+ * would fail on the key and the whole import roll back.
  */
 import { CompiledQuery } from 'kysely';
 import { copyInto } from './copy-rows.ts';
@@ -42,6 +48,8 @@ export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWrit
     'returning (xmax = 0) as inserted) ' +
     'select count(*) filter (where inserted) as inserted, count(*) as written from written';
   let staged = false;
+  /** Whether the table had no rows when the import began writing; decided on the first batch. */
+  let firstLoad: boolean | null = null;
 
   async function run(sqlText: string) {
     return (await db.executeQuery(CompiledQuery.raw(sqlText))).rows as Record<string, unknown>[];
@@ -51,6 +59,12 @@ export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWrit
     batchSize: BATCH_ROWS,
     async write(rows: readonly NormalizedRow[]) {
       if (rows.length === 0) return;
+      firstLoad ??= (await run(`select 1 from ${table} limit 1`)).length === 0;
+      if (firstLoad) {
+        await copyInto(db, table, columns, rows, rev === null ? undefined : { column: 'rev', value: rev });
+        counts.inserted += rows.length;
+        return;
+      }
       if (!staged) {
         await run(`create temporary table ${STAGING} (like ${table} including defaults) on commit drop`);
         staged = true;
