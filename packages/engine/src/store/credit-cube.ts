@@ -10,6 +10,7 @@
  * deltas, so the unit cube equals the sum of its members' person cubes over the days they
  * belong to it, whatever the order of changes (property-tested in unit-cube.property.test.ts).
  */
+import { monthStartDay } from './calendar-math.ts';
 import { DayCube } from './day-cube.ts';
 import type { UnitIndex } from './unit-index.ts';
 
@@ -52,14 +53,24 @@ export class CreditCube {
     if (!this.built) {
       // Each person's days into their own unit first, then each unit's days into its ancestors:
       // person-days + unit-days × depth bucket writes instead of person-days × depth.
+      // A month page goes whole when the person stays in one unit all month (nearly always).
       const own = new DayCube(this.width);
-      this.people.forEachDay((person, day, values, offset) => {
-        const units = this.index.unitsOn(person, day);
-        if (units.length > 0) own.addBucket(units[0]!, day, values, offset);
+      const people = this.people;
+      people.forEachPage((person, month, page) => {
+        const start = monthStartDay(month);
+        const units = this.index.unitsThroughout(person, start, monthStartDay(month + 1) - 1);
+        if (units) {
+          if (units.length > 0) own.addPage(units[0]!, month, people, page);
+          return;
+        }
+        people.forEachDayOf(page, start, (day, values, offset) => {
+          const units = this.index.unitsOn(person, day);
+          if (units.length > 0) own.addBucket(units[0]!, day, values, offset);
+        });
       });
       const cube = new DayCube(this.width);
-      own.forEachDay((unit, day, values, offset) => {
-        for (const ancestor of this.index.chainOf(unit)) cube.addBucket(ancestor, day, values, offset);
+      own.forEachPage((unit, month, page) => {
+        for (const ancestor of this.index.chainOf(unit)) cube.addPage(ancestor, month, own, page);
       });
       this.unitCube = cube;
       this.built = true;

@@ -4,17 +4,18 @@
  * A range sum reads whole months from the month buckets and the ragged edges from the day
  * buckets, so a year costs about 12 + 60 lookups per key and range.
  *
- * Layout: per key, one page per month holding data — an Int32Array of 32 slot numbers (days
- * 1–31, then the month's total; 0 = no bucket yet, else slot + 1) — and the measures of every
- * bucket in one growable Float64 column. A write is one Map lookup (the month's page) and two
- * array reads, not one lookup per day and one per month; a person's three years are ~36 pages.
+ * Layout: per key, one page per month holding data — 32 slot numbers (days 1–31, then the
+ * month's total; 0 = no bucket yet, else slot + 1) in one shared Int32Array of pages, found
+ * through a Map month → page offset — and the measures of every bucket in one Float64Array.
+ * A write is one Map lookup and two array reads, not one lookup per day and one per month; a
+ * person's three years are ~36 pages. (One small typed array per page would cost an off-heap
+ * allocation each: several times slower to build.)
  *
  * Every write is a signed delta (apply = +1, retract = −1), so the cube after any sequence of
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
-import { float64Column } from './growable.ts';
 
 const MONTH_TOTAL = 31;
 const PAGE = 32;
@@ -23,8 +24,12 @@ const PAGE = 32;
 const dayOfMonth = (day: number) => day - monthStartDay(monthOfDay(day));
 
 export class DayCube {
-  private readonly pages: Map<number, Int32Array>[] = [];
-  private readonly values = float64Column();
+  /** Per key: month → offset of its page in `pool`. */
+  private readonly pages: (Map<number, number> | undefined)[] = [];
+  private pool = new Int32Array(PAGE * 256);
+  private pagesUsed = 0;
+  /** Measures of every bucket, `width` per slot. */
+  private values = new Float64Array(1024);
   private slots = 0;
   private readonly firstMonth: number[] = [];
   private readonly lastMonth: number[] = [];
@@ -36,21 +41,24 @@ export class DayCube {
   add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
     const page = this.page(key, day);
-    this.values.add(this.slot(page, dayOfMonth(day)) * this.width + measure, delta);
-    this.values.add(this.slot(page, MONTH_TOTAL) * this.width + measure, delta);
+    // Slots first: allocating one may replace `values`.
+    const daySlot = this.slot(page + dayOfMonth(day));
+    const monthSlot = this.slot(page + MONTH_TOTAL);
+    this.values[daySlot * this.width + measure]! += delta;
+    this.values[monthSlot * this.width + measure]! += delta;
   }
 
   /** Adds `deltas[i]` to measure i of a key's day (one bucket lookup for several measures). */
   addRow(key: number, day: number, deltas: readonly number[]): void {
     if (deltas.every((delta) => delta === 0)) return;
     const page = this.page(key, day);
-    const daySlot = this.slot(page, dayOfMonth(day));
-    const monthSlot = this.slot(page, MONTH_TOTAL);
+    const daySlot = this.slot(page + dayOfMonth(day));
+    const monthSlot = this.slot(page + MONTH_TOTAL);
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
-      this.values.add(daySlot * this.width + i, delta);
-      this.values.add(monthSlot * this.width + i, delta);
+      this.values[daySlot * this.width + i]! += delta;
+      this.values[monthSlot * this.width + i]! += delta;
     }
   }
 
@@ -60,29 +68,40 @@ export class DayCube {
     for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
     if (empty) return;
     const page = this.page(key, day);
-    const daySlot = this.slot(page, dayOfMonth(day));
-    const monthSlot = this.slot(page, MONTH_TOTAL);
+    const daySlot = this.slot(page + dayOfMonth(day));
+    const monthSlot = this.slot(page + MONTH_TOTAL);
     for (let i = 0; i < this.width; i++) {
       const delta = values[offset + i]!;
       if (delta === 0) continue;
-      this.values.add(daySlot * this.width + i, delta);
-      this.values.add(monthSlot * this.width + i, delta);
+      this.values[daySlot * this.width + i]! += delta;
+      this.values[monthSlot * this.width + i]! += delta;
     }
   }
 
-  /** The page of a key's month holding `day`, created when new. */
-  private page(key: number, day: number): Int32Array {
+  /** Offset in `pool` of the page of a key's month holding `day`, created when new. */
+  private page(key: number, day: number): number {
     const month = monthOfDay(day);
     let pages = this.pages[key];
     if (!pages) {
+      // Grow the per-key arrays densely: an array written far past its end turns into a slow hash.
+      while (this.pages.length <= key) {
+        this.pages.push(undefined);
+        this.firstMonth.push(0);
+        this.lastMonth.push(0);
+      }
       pages = new Map();
       this.pages[key] = pages;
       this.firstMonth[key] = month;
       this.lastMonth[key] = month;
     }
     let page = pages.get(month);
-    if (!page) {
-      page = new Int32Array(PAGE);
+    if (page === undefined) {
+      page = this.pagesUsed++ * PAGE;
+      if (page + PAGE > this.pool.length) {
+        const grown = new Int32Array(this.pool.length * 2);
+        grown.set(this.pool);
+        this.pool = grown;
+      }
       pages.set(month, page);
       if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
       if (month > this.lastMonth[key]!) this.lastMonth[key] = month;
@@ -90,12 +109,17 @@ export class DayCube {
     return page;
   }
 
-  /** The slot of a page's entry (a day of the month, or its total), allocated when new. */
-  private slot(page: Int32Array, at: number): number {
-    const held = page[at]!;
+  /** The slot of a pool entry (a day of a month, or its total), allocated when new. */
+  private slot(entry: number): number {
+    const held = this.pool[entry]!;
     if (held !== 0) return held - 1;
     const slot = this.slots++;
-    page[at] = slot + 1;
+    if ((slot + 1) * this.width > this.values.length) {
+      const grown = new Float64Array(Math.max(this.values.length * 2, (slot + 1) * this.width));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.pool[entry] = slot + 1;
     return slot;
   }
 
@@ -106,33 +130,56 @@ export class DayCube {
   sumInto(key: number, from: number, to: number, out: Float64Array): void {
     const pages = this.pages[key];
     if (!pages || from > to) return;
-    const raw = this.values.raw();
+    const pool = this.pool;
+    const values = this.values;
     const width = this.width;
     const add = (held: number) => {
       if (held === 0) return;
       const base = (held - 1) * width;
-      for (let i = 0; i < width; i++) out[i]! += raw[base + i]!;
+      for (let i = 0; i < width; i++) out[i]! += values[base + i]!;
     };
     // Clamp to the months holding data, so that whole months stay whole.
-    const first = Math.max(
-      monthOfDay(Math.max(from, monthStartDay(this.firstMonth[key]!))),
-      this.firstMonth[key]!,
-    );
-    const last = Math.min(
-      monthOfDay(Math.min(to, monthStartDay(this.lastMonth[key]! + 1) - 1)),
-      this.lastMonth[key]!,
-    );
+    const firstMonth = this.firstMonth[key]!;
+    const lastMonth = this.lastMonth[key]!;
+    const first = Math.max(monthOfDay(Math.max(from, monthStartDay(firstMonth))), firstMonth);
+    const last = Math.min(monthOfDay(Math.min(to, monthStartDay(lastMonth + 1) - 1)), lastMonth);
     for (let month = first; month <= last; month++) {
       const page = pages.get(month);
-      if (!page) continue;
+      if (page === undefined) continue;
       const start = monthStartDay(month);
       const end = monthStartDay(month + 1) - 1;
       if (from <= start && end <= to) {
-        add(page[MONTH_TOTAL]!);
+        add(pool[page + MONTH_TOTAL]!);
         continue;
       }
       const stop = Math.min(to, end) - start;
-      for (let at = Math.max(from, start) - start; at <= stop; at++) add(page[at]!);
+      for (let at = Math.max(from, start) - start; at <= stop; at++) add(pool[page + at]!);
+    }
+  }
+
+  /** Calls `visit(key, month, page)` for every month page (see {@link addPage}). */
+  forEachPage(visit: (key: number, month: number, page: number) => void): void {
+    this.pages.forEach((pages, key) => {
+      if (pages) for (const [month, page] of pages) visit(key, month, page);
+    });
+  }
+
+  /** Adds a whole month page of another cube of the same width (its days and total) to a key's month. */
+  addPage(key: number, month: number, from: DayCube, page: number): void {
+    const target = this.page(key, monthStartDay(month));
+    const width = this.width;
+    for (let at = 0; at < PAGE; at++) {
+      const held = from.pool[page + at]!;
+      if (held === 0) continue;
+      const source = (held - 1) * width;
+      let empty = true;
+      for (let i = 0; i < width && empty; i++) empty = from.values[source + i] === 0;
+      if (empty) continue;
+      const base = this.slot(target + at) * width;
+      for (let i = 0; i < width; i++) {
+        const delta = from.values[source + i]!;
+        if (delta !== 0) this.values[base + i]! += delta;
+      }
     }
   }
 
@@ -142,14 +189,24 @@ export class DayCube {
    */
   forEachDay(visit: (key: number, day: number, values: Float64Array, offset: number) => void): void {
     this.pages.forEach((pages, key) => {
-      for (const [month, page] of pages) {
-        const start = monthStartDay(month);
-        for (let at = 0; at < MONTH_TOTAL; at++) {
-          const held = page[at]!;
-          if (held !== 0) visit(key, start + at, this.values.raw(), (held - 1) * this.width);
-        }
-      }
+      if (pages)
+        for (const [month, page] of pages)
+          this.forEachDayOf(page, monthStartDay(month), (day, values, offset) =>
+            visit(key, day, values, offset),
+          );
     });
+  }
+
+  /** {@link forEachDay} over one page, whose month starts on `start`. */
+  forEachDayOf(
+    page: number,
+    start: number,
+    visit: (day: number, values: Float64Array, offset: number) => void,
+  ): void {
+    for (let at = 0; at < MONTH_TOTAL; at++) {
+      const held = this.pool[page + at]!;
+      if (held !== 0) visit(start + at, this.values, (held - 1) * this.width);
+    }
   }
 
   /** Every non-empty (key, day) bucket with its measures, for tests and debugging. */

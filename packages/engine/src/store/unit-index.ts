@@ -54,14 +54,29 @@ export class UnitIndex {
    * in the chart): the units a fact of that person and day counts for.
    */
   unitsOn(person: number, day: number): Int32Array {
+    const { fromDays, chains } = this.spellsOf(person);
+    for (let i = fromDays.length - 1; i >= 0; i--) if (fromDays[i]! <= day) return chains[i]!;
+    return NO_UNITS;
+  }
+
+  /** {@link unitsOn} when the person is in the same units on every day of [fromDay, toDay], else null. */
+  unitsThroughout(person: number, fromDay: number, toDay: number): Int32Array | null {
+    const { fromDays, chains } = this.spellsOf(person);
+    for (let i = fromDays.length - 1; i >= 0; i--) {
+      if (fromDays[i]! > toDay) continue;
+      return fromDays[i]! <= fromDay ? chains[i]! : null;
+    }
+    return fromDays.length === 0 || fromDays[0]! > toDay ? NO_UNITS : null;
+  }
+
+  private spellsOf(person: number): PersonSpells {
     let spells = this.spells[person];
     if (spells === undefined) {
+      while (this.spells.length <= person) this.spells.push(undefined); // dense, not a hash
       spells = this.resolve(person);
       this.spells[person] = spells;
     }
-    const { fromDays, chains } = spells;
-    for (let i = fromDays.length - 1; i >= 0; i--) if (fromDays[i]! <= day) return chains[i]!;
-    return NO_UNITS;
+    return spells;
   }
 
   private resolve(person: number): PersonSpells {
