@@ -30,6 +30,15 @@ describe('reading cells by column type (contract §1)', () => {
     ['12,3a', 'error: is not an amount (expected a decimal like 1234.50)'],
     ['1,5', 'error: is not an amount (expected a decimal like 1234.50)'],
     ['99999999999999999999', 'error: is too large an amount'],
+    // Plain text takes a path without bigints: the same answers at its edges.
+    ['-0', 0],
+    ['-0.5', -50],
+    ['007.5', 750],
+    [' 12.5 ', 1250],
+    ['+12', 1200],
+    ['9999999999999.99', 999999999999999],
+    ['90071992547409.91', 9007199254740991],
+    ['90071992547409.92', 'error: is too large an amount'],
   ])('money %j → %j', (raw, expected) => {
     expect(value(column('money'), raw)).toBe(expected);
   });

@@ -57,6 +57,7 @@ const LOOSE_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]0?0:00(?::00(?:\.
 
 /** `YYYY-MM-DD`; also `2026/1/5` and a midnight time, which Excel writes when it saves CSV. */
 function readDate(raw: unknown): CellResult {
+  if (typeof raw === 'string' && raw.length === 10 && isIsoDate(raw)) return ok(raw);
   if (raw instanceof Date)
     return Number.isNaN(raw.getTime()) ? bad('is not a valid date') : ok(dateToIso(raw));
   if (typeof raw === 'number')
@@ -81,8 +82,18 @@ function toFen(decimal: ExactDecimal): bigint {
     : decimal.units / 10n ** BigInt(decimal.scale - 2);
 }
 
+/** Plain money text whose fen are a safe integer: read without bigint arithmetic. */
+const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 /** Money → integer fen, exactly: at most 2 fraction digits, never through a float (contract §1). */
 function readMoney(raw: unknown): CellResult {
+  const plain = typeof raw === 'string' ? PLAIN_MONEY.exec(raw) : null;
+  if (plain) {
+    // Integer arithmetic below 2^53 is exact: whole × 100 + fen.
+    const fraction = plain[3] ?? '';
+    const fen = Number(plain[2]) * 100 + (fraction === '' ? 0 : Number(fraction.padEnd(2, '0')));
+    return ok(plain[1] === '-' && fen !== 0 ? -fen : fen);
+  }
   const text = decimalTextOf(raw)?.replace(/^[¥￥]/, '');
   if (text === undefined || text === null) return bad('is not an amount (expected a decimal like 1234.50)');
   const decimal = parseDecimal(text);

@@ -35,9 +35,14 @@ export async function* readCsvRows(
   onBytes?: (total: number) => void,
 ): AsyncGenerator<RawRow> {
   const decoder = iconv.decodeStream(encoding, { stripBOM: true });
-  pipeline(fs.createReadStream(filePath, { highWaterMark: 256 * 1024 }), countBytes(onBytes), decoder, () => {
-    // Errors reach the consumer through the decoder's iterator; nothing else to do here.
-  });
+  pipeline(
+    fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 }),
+    countBytes(onBytes),
+    decoder,
+    () => {
+      // Errors reach the consumer through the decoder's iterator; nothing else to do here.
+    },
+  );
   const splitter = new CsvRecordSplitter();
   let row = 0;
   // The records a chunk completes are handed out before a syntax error later in it is thrown,

@@ -43,13 +43,16 @@ export function tableFilePasses(file: TableFile, spec: EntitySpec): OpenPass {
         errors: mapping.errors.map((e) => ({ ...e, row: header.row })),
       };
     }
+    const columns = mapping.columns;
     async function* rows(): AsyncGenerator<SourceRow> {
       for await (const raw of { [Symbol.asyncIterator]: () => iterator }) {
         if (raw.cells.every(isBlank)) continue;
         const values: Record<string, unknown> = {};
-        mapping.columns.forEach((column, i) => {
-          if (column) values[column] = raw.cells[i] ?? null;
-        });
+        const { cells } = raw;
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i];
+          if (column) values[column] = cells[i] ?? null;
+        }
         yield { row: raw.row, values };
       }
     }

@@ -24,6 +24,8 @@ export const MAX_KEPT_ERRORS = 100_000;
 /** The key a row is unique by within a file (order_credits: one line per order and rep). */
 export function rowKeyOf(spec: EntitySpec, record: NormalizedRow): string {
   if (spec.name === 'goals') return String(record.goal_key);
+  if (spec.key.length === 1 && spec.name !== 'order_credits')
+    return String(record[spec.key[0] as string] ?? '');
   const columns = spec.name === 'order_credits' ? ['order_id', 'rep_id'] : spec.key;
   return columns.map((c) => String(record[c] ?? '')).join('\u0000');
 }

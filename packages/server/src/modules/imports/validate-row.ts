@@ -129,22 +129,27 @@ export interface RowCheck {
   readonly errors: ImportError[];
 }
 
+/** The errors of a valid row: one shared empty list, as most rows are valid. */
+const NO_ERRORS: ImportError[] = Object.freeze([]) as unknown as ImportError[];
+
 /** Reads and checks one row of an entity. */
 export function validateRow(spec: EntitySpec, source: SourceRow): RowCheck {
   const record: NormalizedRow = {};
-  const errors: ImportError[] = [];
+  let errors = NO_ERRORS;
   for (const column of spec.columns) {
     const raw = source.values[column.name];
     const result = readCell(column, raw);
     if (result.ok) record[column.name] = result.value;
     else {
       record[column.name] = null;
+      if (errors === NO_ERRORS) errors = [];
       errors.push({ row: source.row, column: column.name, value: cellText(raw), reason: result.reason });
     }
   }
-  if (errors.length === 0) {
+  if (errors === NO_ERRORS) {
     for (const rule of ROW_RULES[spec.name] ?? []) {
       for (const problem of rule(record)) {
+        if (errors === NO_ERRORS) errors = [];
         errors.push({
           row: source.row,
           column: problem.column,
