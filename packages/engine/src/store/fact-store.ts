@@ -94,6 +94,15 @@ export class FactStore {
     this.orders.setOrg(chart);
   }
 
+  /**
+   * Builds the unit cubes now rather than on the first unit query after a load or `setOrg`
+   * (a fraction of a second per million orders): call it after loading, before serving or
+   * writing a snapshot, so that no request pays for it. Changes no result.
+   */
+  prepareUnits(): void {
+    for (const cube of [this.sales, this.activity, this.misc]) cube.units();
+  }
+
   get org(): OrgChart {
     return this.chart;
   }

@@ -106,6 +106,7 @@ describe('unit cubes', () => {
         for (const op of before) applyOp(store, op);
         expectBothPathsEqual(store);
         store.setOrg(second);
+        store.prepareUnits(); // built eagerly this time, then maintained through `after`
         expectBothPathsEqual(store);
         for (const op of after) applyOp(store, op);
         expectBothPathsEqual(store);
