@@ -166,20 +166,21 @@ export class DayCube {
 
   /** Adds a whole month page of another cube of the same width (its days and total) to a key's month. */
   addPage(key: number, month: number, from: DayCube, page: number): void {
+    if (from === this) throw new RangeError('addPage: from another cube only');
     const target = this.page(key, monthStartDay(month));
     const width = this.width;
+    const pool = from.pool;
+    const source = from.values;
     for (let at = 0; at < PAGE; at++) {
-      const held = from.pool[page + at]!;
+      const held = pool[page + at]!;
       if (held === 0) continue;
-      const source = (held - 1) * width;
+      const offset = (held - 1) * width;
       let empty = true;
-      for (let i = 0; i < width && empty; i++) empty = from.values[source + i] === 0;
+      for (let i = 0; i < width && empty; i++) empty = source[offset + i] === 0;
       if (empty) continue;
-      const base = this.slot(target + at) * width;
-      for (let i = 0; i < width; i++) {
-        const delta = from.values[source + i]!;
-        if (delta !== 0) this.values[base + i]! += delta;
-      }
+      const base = this.slot(target + at) * width; // may replace this.values: read it after
+      const values = this.values;
+      for (let i = 0; i < width; i++) values[base + i]! += source[offset + i]!;
     }
   }
 
