@@ -202,6 +202,8 @@ export async function loadFactStore(db: Kysely<Database>, chart?: OrgChart): Pro
   const dims: DimensionSets = { product_line: new Set(), customer_type: new Set(), region: new Set() };
   await readFacts(db, ALL_ROWS, (batch) => store.load(batch), dims);
   dimensions.set(store, dims);
+  // The unit cubes are built now, not by the first unit query (a dashboard request).
+  store.prepareUnits();
   return store;
 }
 
@@ -227,6 +229,7 @@ export async function readChangesSince(
     if (org) store.setOrg(org);
     for (const batch of batches) store.load(batch);
     dimensions.set(store, dims);
+    if (org) store.prepareUnits();
   };
   return { apply, orgChanged: org !== null };
 }

@@ -26,6 +26,7 @@ import {
 } from './fact-store.loader.ts';
 import { latestRevision } from './revisions.repository.ts';
 import { readSnapshot, stampOf, writeSnapshot, writeSnapshotSync } from './snapshot-file.ts';
+import { collectGarbage } from './store-snapshot.ts';
 
 export const DEFAULT_POLL_MS = 200;
 
@@ -133,6 +134,8 @@ export class LiveFacts {
       return;
     }
     const { store, extra, revision } = result.restored;
+    // The buffer read from the file is garbage now: give its memory back before serving.
+    collectGarbage();
     adoptDimensionSets(store, extra as DimensionSets);
     this.org = await loadOrgDirectory(this.db);
     this.store = store;
@@ -163,6 +166,8 @@ export class LiveFacts {
     // The revision is taken first: the bytes may hold later changes too, which a restore
     // applies again from the feed (upserts by id, harmless), never fewer.
     const revision = this.revision;
+    // A store restored before unit cubes existed, or changed since: write them built.
+    store.prepareUnits();
     this.writing = (async () => {
       const started = performance.now();
       try {
@@ -216,6 +221,7 @@ export class LiveFacts {
       const stamp = await stampOf(this.db, this.revision);
       if (stamp === null) return;
       const extra = dimensionSetsOf(this.store) ?? null;
+      this.store.prepareUnits();
       writeSnapshotSync(policy.file, stamp, { store: this.store, extra, revision: this.revision });
       this.snapshotRevision = this.revision;
       this.log(`fact store snapshot written at stop (revision ${this.revision})`);
