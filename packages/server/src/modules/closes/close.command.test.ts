@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabaseArgs, describeDb, testDialect } from '../../../test/db.ts';
 import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
 import { ATTAIN_BIN } from '../../../test/processes.ts';
-import { main } from '../../cli/main.ts';
+import { runAttain } from '../../../test/run-attain.ts';
 import { openDatabase } from '../../db/database.ts';
 import { loadOrgDirectory } from '../access/org-directory.repository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
@@ -28,27 +28,6 @@ function spawnAttain(args: string[]): Promise<Run> {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
-}
-
-/** The same command line in this process, output captured. */
-async function runAttain(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'attain', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 const BAD_PLAN = `scorecards:

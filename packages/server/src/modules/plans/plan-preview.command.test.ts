@@ -1,32 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabaseArgs, describeDb } from '../../../test/db.ts';
 import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
-import { main } from '../../cli/main.ts';
+import { runAttain } from '../../../test/run-attain.ts';
 import { openDatabase } from '../../db/database.ts';
 import { TEST_PLAN_YAML } from '../closes/closes.test-support.ts';
-
-/** The command line in this process, output captured. */
-async function runAttain(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'attain', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 // `attain plan preview FILE`: the service behind POST /plans/preview, from the command line.
 describeDb('attain plan preview', { timeout: 120_000 }, () => {
