@@ -19,7 +19,7 @@ import type {
   ProductFact,
   SurveyFact,
 } from './facts.ts';
-import { DayParser, Dictionary } from './growable.ts';
+import { DayParser, Dictionary, int32Column } from './growable.ts';
 import { ACTIVITY, MISC, SALES } from './measures.ts';
 import { OrderBook } from './order-book.ts';
 import { UnitIndex } from './unit-index.ts';
@@ -60,8 +60,13 @@ export class FactStore {
   readonly orders = new OrderBook(this.people, this.sales, this.dates);
   readonly events = new EventLog(this.people, this.activity, this.misc, this.dates);
   private readonly productLine: (string | undefined)[] = [];
-  private readonly customerType: (string | null | undefined)[] = [];
-  private readonly customerRegion: (string | null | undefined)[] = [];
+  /**
+   * A customer's type and region as codes into `dimensionValues` (a million customers are two
+   * Int32 columns, not two arrays of strings): value index + 1, 0 for null, −1 absent (or an unknown customer).
+   */
+  private readonly customerType = int32Column(-1);
+  private readonly customerRegion = int32Column(-1);
+  private readonly dimensionValues = new Dictionary();
   private chart = new OrgChart([], []);
   private mutations = 0;
   private readonly cache = new Map<string, unknown>();
@@ -139,8 +144,8 @@ export class FactStore {
   upsertCustomer(fact: CustomerFact): void {
     this.mutations++;
     const index = this.orders.customers.intern(fact.id);
-    this.customerType[index] = fact.type;
-    this.customerRegion[index] = fact.region;
+    this.customerType.set(index, this.codeOf(fact.type));
+    this.customerRegion.set(index, this.codeOf(fact.region));
   }
 
   upsertOrder(fact: OrderFact): void {
@@ -210,10 +215,19 @@ export class FactStore {
     return this.productLine[product];
   }
   typeOfCustomer(customer: number): string | null | undefined {
-    return this.customerType[customer];
+    return this.valueOf(this.customerType.get(customer));
   }
   regionOfCustomer(customer: number): string | null | undefined {
-    return this.customerRegion[customer];
+    return this.valueOf(this.customerRegion.get(customer));
+  }
+
+  private codeOf(value: string | null | undefined): number {
+    if (value === undefined) return -1;
+    return value === null ? 0 : this.dimensionValues.intern(value) + 1;
+  }
+
+  private valueOf(code: number): string | null | undefined {
+    return code < 0 ? undefined : code === 0 ? null : this.dimensionValues.name(code - 1);
   }
 
   /** All aggregates as plain data (person id:day → measures), for tests: equal stores dump equal. */

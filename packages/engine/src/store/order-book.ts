@@ -54,9 +54,18 @@ export class OrderBook {
   readonly paymentOrder = int32Column(-1);
   readonly paymentAmount = float64Column();
   private readonly credits = new Map<number, StoredCredit[]>();
-  private readonly ordersOfCustomer: number[][] = [];
-  /** Order → its alive payments (arrays: an order has few, and a Set each would cost 100+ bytes). */
-  private readonly paymentsOfOrder = new Map<number, number[]>();
+  /**
+   * The alive orders of each customer and the alive payments of each order, as doubly linked
+   * lists threaded through Int32 columns (head per customer / order, next and previous per
+   * order / payment): no JS array or Map entry per order, so memory and a snapshot's restore
+   * stay typed arrays (issue 5). −1 ends a list.
+   */
+  private readonly customerHead = int32Column(-1);
+  private readonly nextOfCustomer = int32Column(-1);
+  private readonly prevOfCustomer = int32Column(-1);
+  private readonly orderHead = int32Column(-1);
+  private readonly nextOfOrder = int32Column(-1);
+  private readonly prevOfOrder = int32Column(-1);
 
   constructor(
     private readonly people: Dictionary,
@@ -106,9 +115,7 @@ export class OrderBook {
     this.cost.set(order, fact.cost ?? 0);
     if (oldCustomer !== newCustomer) {
       if (oldCustomer >= 0) this.detach(oldCustomer, order);
-      const list = this.ordersOfCustomer[newCustomer] ?? [];
-      list.push(order);
-      this.ordersOfCustomer[newCustomer] = list;
+      link(this.customerHead, this.nextOfCustomer, this.prevOfCustomer, newCustomer, order);
     }
     const first = this.firstOrder.get(newCustomer);
     if (first === order) this.recomputeFirst(newCustomer);
@@ -171,9 +178,7 @@ export class OrderBook {
     this.paymentDay.set(payment, this.dates.day(fact.date));
     this.paymentOrder.set(payment, order);
     this.paymentAmount.set(payment, fact.amount);
-    const list = this.paymentsOfOrder.get(order);
-    if (list) list.push(payment);
-    else this.paymentsOfOrder.set(order, [payment]);
+    link(this.orderHead, this.nextOfOrder, this.prevOfOrder, order, payment);
     this.applyPayment(payment, 1);
   }
 
@@ -186,9 +191,7 @@ export class OrderBook {
   }
 
   private detachPayment(payment: number): void {
-    const list = this.paymentsOfOrder.get(this.paymentOrder.get(payment));
-    const at = list ? list.indexOf(payment) : -1;
-    if (list && at >= 0) list.splice(at, 1);
+    unlink(this.orderHead, this.nextOfOrder, this.prevOfOrder, this.paymentOrder.get(payment), payment);
   }
 
   /** The people an order credits (its shares' reps, or its rep_id). */
@@ -222,9 +225,20 @@ export class OrderBook {
     return parts.map((part, i) => ({ person: credits[i]!.person, amount: part.amount }));
   }
 
-  /** Alive orders of a customer. */
-  ordersOf(customer: number): readonly number[] {
-    return this.ordersOfCustomer[customer] ?? [];
+  /** Alive orders of a customer (in no particular order). */
+  ordersOf(customer: number): number[] {
+    const orders: number[] = [];
+    for (let order = this.customerHead.get(customer); order >= 0; order = this.nextOfCustomer.get(order))
+      orders.push(order);
+    return orders;
+  }
+
+  /** The alive payments of an order, for a loop without allocation: −1 when none is left. */
+  firstPaymentOf(order: number): number {
+    return this.orderHead.get(order);
+  }
+  nextPaymentAfter(payment: number): number {
+    return this.nextOfOrder.get(payment);
   }
 
   /** True when order a comes before order b: earlier date, then smaller id (contract §5). */
@@ -237,11 +251,11 @@ export class OrderBook {
   private contribute(order: number, customers: readonly number[], sign: number): void {
     if (sign > 0) {
       this.applyOrder(order, sign);
-      for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
+      for (let p = this.orderHead.get(order); p >= 0; p = this.nextOfOrder.get(p)) this.applyPayment(p, sign);
       for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
     } else {
       for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
-      for (const payment of this.paymentsOfOrder.get(order) ?? []) this.applyPayment(payment, sign);
+      for (let p = this.orderHead.get(order); p >= 0; p = this.nextOfOrder.get(p)) this.applyPayment(p, sign);
       this.applyOrder(order, sign);
     }
   }
@@ -291,9 +305,7 @@ export class OrderBook {
   }
 
   private detach(customer: number, order: number): void {
-    const list = this.ordersOfCustomer[customer] ?? [];
-    const at = list.indexOf(order);
-    if (at >= 0) list.splice(at, 1);
+    unlink(this.customerHead, this.nextOfCustomer, this.prevOfCustomer, customer, order);
     if (this.firstOrder.get(customer) === order) this.recomputeFirst(customer);
   }
 
@@ -302,4 +314,27 @@ export class OrderBook {
     for (const order of this.ordersOf(customer)) if (first < 0 || this.isBefore(order, first)) first = order;
     this.firstOrder.set(customer, first);
   }
+}
+
+type Int32Col = ReturnType<typeof int32Column>;
+
+/** Puts `member` at the head of `owner`'s list (it must not be in a list). */
+function link(head: Int32Col, next: Int32Col, prev: Int32Col, owner: number, member: number): void {
+  const first = head.get(owner);
+  next.set(member, first);
+  prev.set(member, -1);
+  if (first >= 0) prev.set(first, member);
+  head.set(owner, member);
+}
+
+/** Takes `member` out of `owner`'s list; a member in no list is left alone. */
+function unlink(head: Int32Col, next: Int32Col, prev: Int32Col, owner: number, member: number): void {
+  const before = prev.get(member);
+  const after = next.get(member);
+  if (before < 0 && head.get(owner) !== member) return;
+  if (before >= 0) next.set(before, after);
+  else head.set(owner, after);
+  if (after >= 0) prev.set(after, before);
+  next.set(member, -1);
+  prev.set(member, -1);
 }
