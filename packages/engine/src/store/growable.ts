@@ -12,6 +12,8 @@ type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 /** A typed array that doubles its capacity as it grows; reads past the end give `fill`. */
 export class GrowableColumn<T extends TypedArray> {
   private data: T;
+  /** One past the highest index written: what {@link compact} keeps. */
+  private used = 0;
 
   constructor(
     private readonly make: TypedArrayConstructor<T>,
@@ -28,13 +30,25 @@ export class GrowableColumn<T extends TypedArray> {
 
   set(index: number, value: number): void {
     if (index >= this.data.length) this.grow(index + 1);
+    if (index >= this.used) this.used = index + 1;
     this.data[index] = value;
   }
 
   /** Adds `delta` to a cell (for aggregate columns). */
   add(index: number, delta: number): void {
     if (index >= this.data.length) this.grow(index + 1);
+    if (index >= this.used) this.used = index + 1;
     this.data[index] = this.data[index]! + delta;
+  }
+
+  /**
+   * Gives back the capacity past the last written cell (up to half of the array after a
+   * doubling), e.g. before the store is written to a snapshot. Reads past the end still give
+   * `fill`; the next write past it grows the array again.
+   */
+  compact(): void {
+    if (this.used >= this.data.length || this.data.length <= 1024) return;
+    this.data = this.data.slice(0, Math.max(this.used, 1024)) as T;
   }
 
   /** The backing array (valid until the next write that grows it), for tight scan loops. */

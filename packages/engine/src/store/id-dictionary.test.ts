@@ -52,4 +52,23 @@ describe('IdDictionary', () => {
       }),
     );
   });
+
+  it('keeps working after giving back its spare capacity', () => {
+    const dictionary = new IdDictionary();
+    for (let i = 0; i < 5000; i++) dictionary.intern(`客户${i}`);
+    const before = dictionary.byteLength;
+    dictionary.compact();
+    expect(dictionary.byteLength).toBeLessThan(before);
+    expect([dictionary.find('客户0'), dictionary.find('客户4999'), dictionary.name(1234)]).toEqual([
+      0,
+      4999,
+      '客户1234',
+    ]);
+    for (let i = 5000; i < 6000; i++) expect(dictionary.intern(`客户${i}`)).toBe(i);
+    expect([dictionary.size, dictionary.name(5999), dictionary.find('客户17')]).toEqual([
+      6000,
+      '客户5999',
+      17,
+    ]);
+  });
 });

@@ -72,6 +72,16 @@ export class IdDictionary {
     return this.count;
   }
 
+  /** Gives back the spare capacity of the byte blob and the per-id arrays (not of the table). */
+  compact(): void {
+    if (this.bytes.length > this.used) this.bytes = this.bytes.slice(0, Math.max(this.used, 16));
+    const length = Math.max(this.count, 16);
+    if (this.offsets.length > length) {
+      this.offsets = this.offsets.slice(0, length);
+      this.hashes = this.hashes.slice(0, length);
+    }
+  }
+
   /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
   get byteLength(): number {
     return this.bytes.byteLength + this.offsets.byteLength + this.hashes.byteLength + this.table.byteLength;

@@ -69,7 +69,24 @@ function mirror(instance: Fields, seen: Map<object, Fields>): Fields {
  * @example const bytes = serializeStore(store, { dims }); const { store: copy } = deserializeStore(bytes);
  */
 export function serializeStore(store: FactStore, extra: unknown = null): Buffer {
+  compactAll(store as unknown as Fields, new Set());
   return v8.serialize({ store: mirror(store as unknown as Fields, new Map()), extra });
+}
+
+/**
+ * Lets every part of the store that can (growable columns, id dictionaries) give back its spare
+ * capacity first: arrays double as they grow, so up to half of a column would be written, read
+ * back and kept resident for nothing.
+ */
+function compactAll(instance: Fields, seen: Set<object>): void {
+  if (seen.has(instance)) return;
+  seen.add(instance);
+  const compact = (instance as { compact?: unknown }).compact;
+  if (typeof compact === 'function') compact.call(instance);
+  for (const key of stateKeys(instance)) {
+    const value = instance[key];
+    if (isClassInstance(value)) compactAll(value, seen);
+  }
 }
 
 /**
