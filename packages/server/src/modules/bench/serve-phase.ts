@@ -99,7 +99,15 @@ function probeFile(dir: string, customer: string, product: string): { file: stri
 }
 
 async function measureVisibility(server: BenchServer, config: DatabaseConfig, data: BenchData, dir: string) {
-  const firstOrder = fs.readFileSync(path.join(data.dir, 'orders.csv'), 'utf8').slice(0, 400).split('\n')[1];
+  // Only the head of the file: at 10M orders the whole file is longer than a JS string may be.
+  const head = Buffer.alloc(4096);
+  const fd = fs.openSync(path.join(data.dir, 'orders.csv'), 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const firstOrder = head.toString('utf8').split('\n')[1];
   const [, , , customer, product] = (firstOrder as string).split(',');
   const { file, totalFen } = probeFile(dir, customer as string, product as string);
   const before = await repRevenue(server);
