@@ -10,12 +10,16 @@ describe('columns', () => {
 
   it('gives back spare capacity and keeps every value', () => {
     const column = int32Column(-1);
-    for (let i = 0; i < 3000; i++) column.set(i, i * 2);
-    expect(column.raw().length).toBe(4096);
+    for (let i = 0; i < 20_000; i++) column.set(i, i * 2);
+    column.set(2999, 5998);
+    expect(column.raw().length).toBe(32_768);
     column.compact();
-    expect(column.raw().length).toBe(3000);
-    expect([column.get(0), column.get(2999), column.get(3000)]).toEqual([0, 5998, -1]);
-    column.add(5000, 5);
-    expect([column.get(2999), column.get(4000), column.get(5000)]).toEqual([5998, -1, 4]);
+    // An eighth (and a page) of headroom stays: the next writes do not copy the column at once.
+    expect(column.raw().length).toBe(20_000 + 2_500 + 1024);
+    expect([column.get(0), column.get(2999), column.get(19_999), column.get(20_000)]).toEqual([
+      0, 5998, 39_998, -1,
+    ]);
+    column.add(50_000, 5);
+    expect([column.get(2999), column.get(40_000), column.get(50_000)]).toEqual([5998, -1, 4]);
   });
 });

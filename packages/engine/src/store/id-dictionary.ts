@@ -72,10 +72,14 @@ export class IdDictionary {
     return this.count;
   }
 
-  /** Gives back the spare capacity of the byte blob and the per-id arrays (not of the table). */
+  /**
+   * Gives back most of the spare capacity of the byte blob and the per-id arrays (not of the
+   * table), keeping an eighth as headroom so that the next import does not copy them at once.
+   */
   compact(): void {
-    if (this.bytes.length > this.used) this.bytes = this.bytes.slice(0, Math.max(this.used, 16));
-    const length = Math.max(this.count, 16);
+    const bytes = this.used + (this.used >> 3) + 16;
+    if (this.bytes.length > bytes) this.bytes = this.bytes.slice(0, bytes);
+    const length = this.count + (this.count >> 3) + 16;
     if (this.offsets.length > length) {
       this.offsets = this.offsets.slice(0, length);
       this.hashes = this.hashes.slice(0, length);
