@@ -1,18 +1,16 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabaseArgs, describeDb, testDialect } from '../../../test/db.ts';
-import { insertSmallCompany } from '../../../test/fixtures/small-company.ts';
+import { expect, it } from 'vitest';
+import { describeDb, testDialect } from '../../../test/db.ts';
 import { ATTAIN_BIN } from '../../../test/processes.ts';
-import { runAttain } from '../../../test/run-attain.ts';
+import { runAttain, useSmallCompanyCli } from '../../../test/run-attain.ts';
 import { openDatabase } from '../../db/database.ts';
 import { loadOrgDirectory } from '../access/org-directory.repository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { approveClose } from './approvals.service.ts';
 import { listCloseRuns } from './closes.repository.ts';
-import { EXPECTED_2026, TEST_PLAN_YAML } from './closes.test-support.ts';
+import { BAD_PLAN_YAML, EXPECTED_2026, TEST_PLAN_YAML } from './closes.test-support.ts';
 
 interface Run {
   code: number;
@@ -30,45 +28,18 @@ function spawnAttain(args: string[]): Promise<Run> {
   });
 }
 
-const BAD_PLAN = `scorecards:
-  - id: rep
-    applies_to: { role: rep }
-    grades: { A: 50 }
-    groups:
-      - name: g
-        weight: 0
-        items:
-          - { metric: revenue, weight: -1, scoring: { type: linear } }
-`;
-
 describeDb('attain plan apply / attain close (command line)', { timeout: 120_000 }, () => {
-  let dir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseArgs>>;
+  const cli = useSmallCompanyCli('attain-close-');
   const close2026 = ['close', '--period', '2026', '--as-of', '2026-12-31'];
 
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attain-close-'));
-    database = await createTestDatabaseArgs();
-    const opened = await openDatabase(database.config);
-    await insertSmallCompany(opened.kysely);
-    await opened.close();
-  });
-  afterAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    // pg's Pool.end() resolves before its sockets finish closing; the forced DROP DATABASE would
-    // then kill a closing connection of the in-process runs (an unhandled 57P01). Let them close.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await database.drop();
-  });
-
   it('refuses to close before a plan (exit 1) and lists every plan error as FILE: path: message', async () => {
-    const noPlan = await runAttain([...database.args, ...close2026, '--json']);
+    const noPlan = await runAttain([...cli.args, ...close2026, '--json']);
     expect(noPlan).toMatchObject({ code: 1, stdout: '' });
     expect(noPlan.stderr).toMatch(/no plan has been applied yet/);
 
-    const bad = path.join(dir, 'bad.yaml');
-    fs.writeFileSync(bad, BAD_PLAN);
-    const refused = await runAttain([...database.args, 'plan', 'apply', bad]);
+    const bad = path.join(cli.dir, 'bad.yaml');
+    fs.writeFileSync(bad, BAD_PLAN_YAML);
+    const refused = await runAttain([...cli.args, 'plan', 'apply', bad]);
     expect(refused.code).toBe(1);
     const lines = refused.stderr.trim().split('\n');
     const at = (p: string) => expect.stringMatching(new RegExp(`^${bad}: ${p.replace(/[[\].]/g, '\\$&')}: `));
@@ -82,21 +53,21 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
   });
 
   it('applies a plan (a new version with its diff) and closes the period to the contract', async () => {
-    const file = path.join(dir, 'plan.yaml');
+    const file = path.join(cli.dir, 'plan.yaml');
     fs.writeFileSync(file, TEST_PLAN_YAML);
-    const applied = await runAttain([...database.args, 'plan', 'apply', file]);
+    const applied = await runAttain([...cli.args, 'plan', 'apply', file]);
     expect(applied).toEqual({
       code: 0,
       stdout: `${file}: stored as plan version 1\n(first version)\n`,
       stderr: '',
     });
     fs.writeFileSync(file, TEST_PLAN_YAML.replace('rate: 0.1,', 'rate: 0.1, min_score: 80,'));
-    const second = await runAttain([...database.args, 'plan', 'apply', file]);
+    const second = await runAttain([...cli.args, 'plan', 'apply', file]);
     expect(second.stdout).toMatch(
       new RegExp(`^${file}: stored as plan version 2\nchanges against version 1:\n  .*min_score`),
     );
 
-    const closed = await runAttain([...database.args, ...close2026, '--json']);
+    const closed = await runAttain([...cli.args, ...close2026, '--json']);
     expect(closed.code, closed.stderr).toBe(0);
     // min_score 80 leaves r1 (70) out of the EAST pool: the remainder stays unallocated.
     const r1 = {
@@ -109,17 +80,17 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
       people: [r1, ...EXPECTED_2026.people.slice(1)],
     });
 
-    const table = await runAttain([...database.args, ...close2026]);
+    const table = await runAttain([...cli.args, ...close2026]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(
       /^r3 +T3 +130\.00 +A +1 +415\.00 +commission 90\.00, pool 325\.00 +champion$/m,
     );
     expect(table.stdout).toMatch(/stored as close run 2 \(plan version 2\)\nno changes against run 1\n$/);
-    expect((await runAttain([...database.args, 'close', '--period', '2026-13'])).code).toBe(2);
+    expect((await runAttain([...cli.args, 'close', '--period', '2026-13'])).code).toBe(2);
   });
 
   it('a period frozen by an approved run is still printed, but stored only with --reason', async () => {
-    const db = await openDatabase(database.config);
+    const db = await openDatabase(cli.config);
     try {
       const [latest] = await listCloseRuns(db.kysely, '2026');
       const dir = await loadOrgDirectory(db.kysely);
@@ -127,14 +98,14 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
       expect(
         (await approveClose(db.kysely, dir, SYSTEM_ACTOR, latest?.id ?? 0, '2027-01-05', null)).state,
       ).toBe('finance_approved');
-      const frozen = await runAttain([...database.args, ...close2026, '--json']);
+      const frozen = await runAttain([...cli.args, ...close2026, '--json']);
       expect(frozen.code).toBe(0);
       expect(JSON.parse(frozen.stdout).period).toBe('2026');
       expect(frozen.stderr).toMatch(
         /^warning: period 2026 is frozen by approved run \d+ .*not stored \(pass --reason\)\n$/,
       );
       expect((await listCloseRuns(db.kysely, '2026'))[0]?.id).toBe(latest?.id);
-      const again = await runAttain([...database.args, ...close2026, '--reason', 'late return']);
+      const again = await runAttain([...cli.args, ...close2026, '--reason', 'late return']);
       expect(again.stdout).toMatch(/stored as close run \d+/);
       expect((await listCloseRuns(db.kysely, '2026'))[0]).toMatchObject({
         reason: 'late return',
@@ -146,7 +117,7 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
   });
 
   it('on a terminal, shows its progress on stderr; stdout stays exactly the JSON', async () => {
-    const args = [...database.args, 'close', '--period', '2026-Q3', '--as-of', '2026-12-31', '--json'];
+    const args = [...cli.args, 'close', '--period', '2026-Q3', '--as-of', '2026-12-31', '--json'];
     const piped = await runAttain(args);
     expect(piped.stderr).toBe('');
     const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
@@ -164,9 +135,9 @@ describeDb('attain plan apply / attain close (command line)', { timeout: 120_000
   });
 
   it.runIf(testDialect === 'sqlite')('the installed binary prints `close --json` exactly', async () => {
-    fs.writeFileSync(path.join(dir, 'plan.yaml'), TEST_PLAN_YAML);
-    expect((await runAttain([...database.args, 'plan', 'apply', path.join(dir, 'plan.yaml')])).code).toBe(0);
-    const closed = await spawnAttain([...database.args, ...close2026, '--json']);
+    fs.writeFileSync(path.join(cli.dir, 'plan.yaml'), TEST_PLAN_YAML);
+    expect((await runAttain([...cli.args, 'plan', 'apply', path.join(cli.dir, 'plan.yaml')])).code).toBe(0);
+    const closed = await spawnAttain([...cli.args, ...close2026, '--json']);
     expect(closed.code, closed.stderr).toBe(0);
     expect(JSON.parse(closed.stdout)).toEqual(EXPECTED_2026);
     expect(closed.stdout.endsWith('}\n')).toBe(true);

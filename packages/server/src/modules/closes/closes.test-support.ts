@@ -60,6 +60,18 @@ const person = (
   promotion_eligible: false,
 });
 
+/** A plan with two errors (a group weight of 0, an item weight of −1): every path must be named. */
+export const BAD_PLAN_YAML = `scorecards:
+  - id: rep
+    applies_to: { role: rep }
+    grades: { A: 50 }
+    groups:
+      - name: g
+        weight: 0
+        items:
+          - { metric: revenue, weight: -1, scoring: { type: linear } }
+`;
+
 export const EXPECTED_2026: CloseJson = {
   period: '2026',
   start: '2026-01-01',

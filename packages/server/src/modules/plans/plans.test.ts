@@ -1,19 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
-import { TEST_PLAN_YAML } from '../closes/closes.test-support.ts';
+import { BAD_PLAN_YAML, TEST_PLAN_YAML } from '../closes/closes.test-support.ts';
 import { latestFiscalYearStart } from './plans.repository.ts';
-
-const BAD_PLAN = `scorecards:
-  - id: rep
-    applies_to: { role: rep }
-    grades: { A: 50 }
-    groups:
-      - name: g
-        weight: 0
-        items:
-          - { metric: revenue, weight: -1, scoring: { type: linear } }
-`;
 
 describeDb('plan versions (API)', () => {
   const t = useTestApp();
@@ -26,7 +15,7 @@ describeDb('plan versions (API)', () => {
   });
 
   it('refuses an invalid plan listing every error by path, and stores nothing', async () => {
-    const response = await finance.post('/api/v1/plans', { yaml: BAD_PLAN });
+    const response = await finance.post('/api/v1/plans', { yaml: BAD_PLAN_YAML });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe('validation_failed');
