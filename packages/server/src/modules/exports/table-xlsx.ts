@@ -1,4 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes ~300 ms to load, so it loads on the first XLSX export, not when the server starts. */
+let excelJs: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = () => (excelJs ??= import('exceljs').then((module) => module.default));
 
 export interface TableColumn {
   readonly key: string;
@@ -23,7 +27,8 @@ export async function tableToXlsx(
   columns: readonly TableColumn[],
   rows: readonly Record<string, Cell>[],
 ) {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
   sheet.columns = columns.map((c) => ({
     header: c.title,

@@ -4,8 +4,12 @@
  * and Date for date-formatted cells (which needs the styles, hence `styles: 'cache'`).
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { countBytes, type RawRow } from './read-csv.ts';
+
+/** exceljs takes ~300 ms to load, so it loads on the first XLSX import, not when the server starts. */
+let excelJs: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = () => (excelJs ??= import('exceljs').then((module) => module.default));
 
 /** A cell as the import reads it: exceljs's rich text, formulas and links reduced to their value. */
 export function plainCellValue(value: unknown): unknown {
@@ -26,8 +30,9 @@ export async function* readXlsxRows(
   filePath: string,
   onBytes?: (total: number) => void,
 ): AsyncGenerator<RawRow> {
+  const { stream } = await loadExcelJs();
   const input = fs.createReadStream(filePath).pipe(countBytes(onBytes));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

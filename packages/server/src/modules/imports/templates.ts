@@ -3,9 +3,13 @@
  * the canonical names for en — and two example rows that import cleanly into a company that
  * has the examples' units, people, products and customers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ENTITIES, type EntityName } from '../entities/entities.ts';
 import { csvText } from './csv-text.ts';
+
+/** exceljs takes ~300 ms to load, so it loads on the first XLSX template, not when the server starts. */
+let excelJs: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = () => (excelJs ??= import('exceljs').then((module) => module.default));
 
 export type TemplateLanguage = 'zh-CN' | 'en';
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -152,7 +156,8 @@ export function templateFileName(entity: EntityName, lang: TemplateLanguage, for
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 async function xlsxTemplate(entity: EntityName, rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet(ENTITIES[entity].zh);
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };

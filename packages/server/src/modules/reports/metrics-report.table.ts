@@ -1,5 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { MetricsReport } from './metrics-report.service.ts';
+
+/** exceljs takes ~300 ms to load, so it loads on the first XLSX report, not when the server starts. */
+let excelJs: Promise<typeof ExcelJS> | undefined;
+const loadExcelJs = () => (excelJs ??= import('exceljs').then((module) => module.default));
 
 /**
  * The report flattened to a table: scope, kind, then for every metric key its value and, when
@@ -41,7 +45,8 @@ export function metricsReportCsv(report: MetricsReport): string {
 
 export async function metricsReportXlsx(report: MetricsReport): Promise<Buffer> {
   const { header, rows } = metricsReportTable(report);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet(`metrics ${report.period}`.slice(0, 31));
   sheet.addRow(header).font = { bold: true };
   for (const row of rows) {
