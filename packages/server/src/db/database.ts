@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { keepingWriteStatements } from './sqlite-statements.ts';
 
 // PostgreSQL returns int8 (our money sums and counts) as strings; every fen value fits a JS
 // number exactly (|x| < 2^53), so parse them as numbers once, here.
@@ -35,7 +36,7 @@ function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingWriteStatements(sqlite) }) });
 }
 
 function openPostgres(url: string): Kysely<Database> {
