@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
 import { SYSTEM_ACTOR } from '../modules/auth/actor.ts';
@@ -8,6 +9,8 @@ import {
   type ImportReport,
   importFile,
 } from '../modules/imports/import.service.ts';
+import { OVERLAP_MIN_BYTES } from '../modules/imports/import-overlapped.ts';
+import { prestartValidationThread } from '../modules/imports/validation-thread.ts';
 import { databaseOf, EXIT } from './program.ts';
 import { terminalProgressBar } from './progress-bar.ts';
 
@@ -32,6 +35,15 @@ export function formatImportSummary(file: string, report: ImportReport): string 
   const dry = report.dryRun ? ' (dry run: nothing written)' : '';
   return `${file}: ${report.rows} ${report.entity} rows — ${counts}${dry}`;
 }
+
+/** The file's size, or 0 when it cannot be read (the import then says why). */
+const fileSize = (file: string) => {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
 
 /** The import's progress: bytes of the file read, per pass. */
 function progressBar(): { update(p: ImportProgress): void; stop(): void } {
@@ -65,6 +77,8 @@ export function registerImport(program: Command): void {
       // Usage errors first (exit 2), before a database is opened or created.
       const spec = entitySpecOf(entity);
       const encoding = options.encoding === undefined ? undefined : checkEncodingName(options.encoding);
+      // A large file will be checked in the validation thread: let it load while the database opens.
+      if (!options.dryRun && fileSize(file) >= OVERLAP_MIN_BYTES) void prestartValidationThread();
       const db = await openDatabase(databaseOf(command));
       const bar = progressBar();
       let report: ImportReport;

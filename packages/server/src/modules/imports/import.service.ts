@@ -3,7 +3,9 @@
  * validates everything, streaming, and keeps the checked rows while they fit a memory bound;
  * only a fully valid source reaches pass 2, which writes the kept rows — or, for a source too
  * large to keep, streams and checks it again — in batches inside ONE transaction, with one
- * audit entry. An invalid row yields a report with ok = false and nothing written; it never throws.
+ * audit entry. A large CSV file instead has pass 1 run in the validation thread while its
+ * checked rows are written, rolled back if any row fails (import-overlapped.ts). An invalid
+ * row yields a report with ok = false and nothing written; it never throws.
  */
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -18,13 +20,15 @@ import {
 } from '../entities/entities.ts';
 import { cleanReason, requireReasonIfLocked } from '../goals/locks.service.ts';
 import { beginRevision } from '../tracking/revisions.repository.ts';
+import { checkSource } from './check-source.ts';
 import { checkEncodingName } from './detect-encoding.ts';
-import type { ImportError, ImportProgress, ImportReport, NormalizedRow } from './import-types.ts';
+import { importOverlapped, usesValidationThread, type ValidationThreadUse } from './import-overlapped.ts';
+import { failedReport, ProgressReporter } from './import-progress.ts';
+import type { ImportProgress, ImportReport, NormalizedRow } from './import-types.ts';
 import { KeptRows, type MemoryBound } from './kept-rows.ts';
 import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
 import { loadStoredFacts } from './stored-facts.ts';
-import { FileValidator, MAX_KEPT_ERRORS } from './validate-file.ts';
 import { validateRow } from './validate-row.ts';
 import { createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -44,9 +48,9 @@ export interface ImportOptions {
    * twice. Default {@link DEFAULT_MEMORY_BOUND}; tests set it to exercise both paths.
    */
   memoryBound?: MemoryBound;
+  /** Whether a file's pass 1 may run in the validation thread (import-overlapped.ts). */
+  validationThread?: ValidationThreadUse;
 }
-
-const PROGRESS_EVERY_ROWS = 1000;
 
 export function entitySpecOf(entity: string): EntitySpec {
   if (!isEntityName(entity)) {
@@ -68,6 +72,10 @@ export async function importFile(
   const spec = entitySpecOf(options.entity);
   const encoding = options.encoding ? checkEncodingName(options.encoding) : undefined;
   const file = await openTableFile(filePath, encoding);
+  if (usesValidationThread(spec, file, options)) {
+    const progress = new ProgressReporter(options.onProgress, file.totalBytes);
+    return importOverlapped(db, spec, filePath, file, options.actor, newReport(spec, options), progress);
+  }
   return runImport(db, spec, tableFilePasses(file, spec), options, file.totalBytes);
 }
 
@@ -84,32 +92,18 @@ export async function importRecords(
   return runImport(db, spec, recordPasses(rows, spec), options, undefined);
 }
 
-class ProgressReporter {
-  private bytesRead: number | undefined;
-  constructor(
-    private readonly onProgress: ((p: ImportProgress) => void) | undefined,
-    private readonly totalBytes: number | undefined,
-  ) {}
-  bytes = (total: number) => {
-    this.bytesRead = total;
-  };
-  report(phase: ImportProgress['phase'], rows: number, force = false): void {
-    if (!this.onProgress || (!force && rows % PROGRESS_EVERY_ROWS !== 0)) return;
-    const progress: ImportProgress = { phase, rows };
-    if (this.bytesRead !== undefined) progress.bytesRead = this.bytesRead;
-    if (this.totalBytes !== undefined) progress.totalBytes = this.totalBytes;
-    this.onProgress(progress);
-  }
-}
-
-function readFailure(error: unknown, lastRow: number): ImportError {
-  if (error instanceof AppError) throw error;
-  const message = error instanceof Error ? error.message : String(error);
+function newReport(spec: EntitySpec, options: ImportOptions): ImportReport {
   return {
-    row: lastRow + 1,
-    column: '',
-    value: '',
-    reason: `the file cannot be read past this row: ${message}`,
+    entity: spec.name,
+    source: options.source,
+    dryRun: options.dryRun ?? false,
+    ok: false,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    warnings: [],
+    errors: [],
   };
 }
 
@@ -122,51 +116,25 @@ async function runImport(
 ): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
   const progress = new ProgressReporter(options.onProgress, totalBytes);
-  const report: ImportReport = {
-    entity: spec.name,
-    source: options.source,
-    dryRun,
-    ok: false,
-    rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    warnings: [],
-    errors: [],
-  };
+  const report = newReport(spec, options);
   progress.report('reading', 0, true);
   const stored = await loadStoredFacts(db.kysely, spec);
 
   // Pass 1: validate everything before writing anything (contract §1: atomic import).
-  const pass = await openPass(progress.bytes);
-  const validator = new FileValidator(spec, stored);
   const kept = new KeptRows(options.memoryBound);
-  let lastRow = 1;
-  const readErrors: ImportError[] = [...pass.errors];
   progress.report('validating', 0, true);
-  try {
-    for await (const row of pass.rows) {
-      lastRow = row.row;
-      const record = validator.check(row);
+  const checked = await checkSource(spec, stored, openPass, {
+    onBytes: progress.bytes,
+    onRow(record, rowsChecked) {
       if (record) kept.add(record);
       else kept.drop();
-      progress.report('validating', validator.rows);
-    }
-  } catch (error) {
-    readErrors.push(readFailure(error, lastRow));
-  }
-  report.rows = validator.rows;
+      progress.report('validating', rowsChecked);
+    },
+  });
+  report.rows = checked.rows;
   progress.report('validating', report.rows, true);
-  report.warnings.push(...pass.warnings);
-  const errors = [...readErrors, ...validator.finish()];
-  report.warnings.push(...validator.warnings());
-  if (errors.length > 0) {
-    report.errors = errors.slice(0, MAX_KEPT_ERRORS);
-    const unlisted = readErrors.length + validator.errorCount - report.errors.length;
-    if (unlisted > 0) report.warnings.push(`${unlisted} more errors are not listed`);
-    progress.report('done', report.rows, true);
-    return report;
-  }
+  report.warnings.push(...checked.warnings);
+  if (checked.errors.length > 0) return failedReport(report, checked, progress);
 
   // Pass 2: write the kept rows (or stream the source again) in batches, in one transaction
   // with its audit entry.

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, describeDb, type TestDb } from '../../../test/db.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { ENTITIES } from '../entities/entities.ts';
+import { dumpTables, seedCompany, useTempDir, writeCsv } from './fixtures/files.ts';
+import { type ImportProgress, importFile } from './import.service.ts';
+import { OVERLAP_MIN_BYTES, usesValidationThread } from './import-overlapped.ts';
+import type { TableFile } from './read-table.ts';
+
+const HEADER = ['id', 'date', 'rep_id', 'customer_id', 'product_id', 'amount', 'cost'];
+const orders = (prefix: string, n: number) => [
+  HEADER,
+  ...Array.from({ length: n }, (_, i) => [`${prefix}${i}`, '2026-04-02', 'R1', 'C1', 'P1', '10.00', '']),
+];
+
+describe('usesValidationThread', () => {
+  const file = (format: 'csv' | 'xlsx', totalBytes: number): TableFile => ({
+    format,
+    encoding: format === 'csv' ? 'utf-8' : null,
+    totalBytes,
+    rows: () => {
+      throw new Error('not read');
+    },
+  });
+  const { orders: spec, goals } = ENTITIES;
+
+  it('takes large CSV files, not small ones, workbooks, dry runs or goals', () => {
+    expect(usesValidationThread(spec, file('csv', OVERLAP_MIN_BYTES), {})).toBe(true);
+    expect(usesValidationThread(spec, file('csv', OVERLAP_MIN_BYTES - 1), {})).toBe(false);
+    expect(usesValidationThread(spec, file('xlsx', 10 * OVERLAP_MIN_BYTES), {})).toBe(false);
+    expect(usesValidationThread(spec, file('csv', OVERLAP_MIN_BYTES), { dryRun: true })).toBe(false);
+    expect(usesValidationThread(goals, file('csv', OVERLAP_MIN_BYTES), {})).toBe(false);
+  });
+
+  it('can be forced either way', () => {
+    expect(usesValidationThread(spec, file('csv', 10), { validationThread: 'always' })).toBe(true);
+    const big = file('csv', 10 * OVERLAP_MIN_BYTES);
+    expect(usesValidationThread(spec, big, { validationThread: 'never' })).toBe(false);
+  });
+});
+
+describeDb('import with the validation thread', () => {
+  const tmp = useTempDir();
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await seedCompany(db);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const options = (file: string) =>
+    ({
+      entity: 'orders',
+      actor: SYSTEM_ACTOR,
+      source: path.basename(file),
+      validationThread: 'always',
+    }) as const;
+
+  it('reports the validation as it goes and ends with every byte read', async () => {
+    const file = writeCsv(tmp.dir, orders('PG', 2500));
+    const seen: ImportProgress[] = [];
+    const report = await importFile(db, file, { ...options(file), onProgress: (p) => seen.push(p) });
+    expect(report).toMatchObject({ ok: true, rows: 2500, inserted: 2500 });
+    expect(seen.map((p) => p.phase)).toEqual([
+      'reading',
+      'validating',
+      'validating',
+      'validating',
+      'validating',
+      'writing',
+      'done',
+    ]);
+    expect(seen.filter((p) => p.phase === 'validating').map((p) => p.rows)).toEqual([0, 1000, 2000, 2500]);
+    const size = (await import('node:fs')).statSync(file).size;
+    expect(seen.at(-1)).toMatchObject({ rows: 2500, bytesRead: size, totalBytes: size });
+  });
+
+  it('two imports at once both land: the second checks its file in its own thread', async () => {
+    const first = writeCsv(tmp.dir, orders('PA', 3000));
+    const second = writeCsv(tmp.dir, orders('PB', 3000));
+    const reports = await Promise.all([
+      importFile(db, first, options(first)),
+      importFile(db, second, options(second)),
+    ]);
+    expect(reports.map((r) => [r.ok, r.inserted])).toEqual([
+      [true, 3000],
+      [true, 3000],
+    ]);
+    const stored = await db.kysely
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('id', 'like', 'PA%'), eb('id', 'like', 'PB%')]))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(6000);
+  });
+
+  it('rolls back rows already written when a check across rows fails at the end of the file', async () => {
+    const before = await dumpTables(db);
+    // Shares of order PG0 sum to 1.1: found only after the last row, when every row was written.
+    const credits = [
+      ['order_id', 'rep_id', 'share'],
+      ...Array.from({ length: 2500 }, (_, i) => [`PG${i}`, 'R1', '1']),
+      ['PG0', 'R2', '0.1'],
+    ];
+    const file = writeCsv(tmp.dir, credits);
+    const report = await importFile(db, file, { ...options(file), entity: 'order_credits' });
+    expect(report.ok).toBe(false);
+    expect(report.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'share'],
+      [2502, 'share'],
+    ]);
+    expect(await dumpTables(db)).toEqual(before);
+  });
+});

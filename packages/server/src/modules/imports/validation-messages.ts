@@ -1,0 +1,44 @@
+/**
+ * What the importing thread and the validation thread (validation.worker.ts) say to each other.
+ * Rows travel by structured clone, a batch at a time; the worker sends at most
+ * {@link MAX_BATCHES_IN_FLIGHT} batches ahead of the writes, so a large file never piles up in
+ * memory when the database is slower than the checks.
+ */
+import type { EntityName } from '../entities/entities.ts';
+import type { SourceCheck } from './check-source.ts';
+import type { NormalizedRow } from './import-types.ts';
+
+export const MAX_BATCHES_IN_FLIGHT = 4;
+
+export interface ValidationJob {
+  readonly filePath: string;
+  /** The CSV encoding, given or detected by the importing thread. */
+  readonly encoding: string;
+  readonly entity: EntityName;
+  /** {@link StoredFacts} as arrays (a Set does not cross threads cheaper than its items). */
+  readonly storedIds: readonly (readonly [EntityName, readonly string[]])[];
+  readonly hierarchy: readonly (readonly [string, string | null])[];
+  readonly batchSize: number;
+}
+
+export type ToValidationThread =
+  | { readonly type: 'job'; readonly job: ValidationJob }
+  /** One batch was written: the worker may send one more. */
+  | { readonly type: 'credit' };
+
+export interface ThrownError {
+  readonly name: string;
+  readonly message: string;
+  /** Set for an AppError, rebuilt as one by the importing thread. */
+  readonly code?: string;
+  readonly field?: string;
+}
+
+export type FromValidationThread =
+  /** Sent once, when the worker has loaded its modules. */
+  | { readonly type: 'ready' }
+  /** Valid rows in file order; none are sent once any row failed (the file will not be written). */
+  | { readonly type: 'rows'; readonly rows: NormalizedRow[] }
+  | { readonly type: 'progress'; readonly rows: number; readonly bytesRead: number | undefined }
+  | { readonly type: 'done'; readonly check: SourceCheck; readonly bytesRead: number | undefined }
+  | { readonly type: 'failed'; readonly error: ThrownError };
