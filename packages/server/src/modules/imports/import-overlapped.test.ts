@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, describeDb, type TestDb } from '../../../test/db.ts';
@@ -37,6 +38,22 @@ describe('usesValidationThread', () => {
     expect(usesValidationThread(spec, file('csv', 10), { validationThread: 'always' })).toBe(true);
     const big = file('csv', 10 * OVERLAP_MIN_BYTES);
     expect(usesValidationThread(spec, big, { validationThread: 'never' })).toBe(false);
+  });
+});
+
+describe('the validation thread in a process of its own', () => {
+  it('is awaited while it starts, then lets the process end when idle', { timeout: 60_000 }, () => {
+    const thread = new URL('./validation-thread.ts', import.meta.url).href;
+    const script = `const t = await import(${JSON.stringify(thread)}); await t.prestartValidationThread(); console.log('ready');`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
+    expect({ status: result.status, stdout: result.stdout.trim(), stderr: result.stderr }).toEqual({
+      status: 0,
+      stdout: 'ready',
+      stderr: '',
+    });
   });
 });
 

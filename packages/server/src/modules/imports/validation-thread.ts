@@ -38,12 +38,15 @@ let busy = false;
 function spawn(): Worker {
   const started = new Worker(BOOT, { eval: true });
   ready = new Promise((resolve, reject) => {
-    started.once('message', () => resolve());
+    started.once('message', () => {
+      // Referenced while it boots (someone may be waiting for it), then only while it works.
+      if (!busy) started.unref();
+      resolve();
+    });
     started.once('error', reject);
   });
   // Nobody may wait for it (`attain import` only starts it early).
   ready.catch(() => {});
-  started.unref();
   // A worker that died (it never should) is replaced by the next job.
   started.on('exit', () => {
     if (worker === started) worker = null;
