@@ -2,19 +2,37 @@
  * Calendar dates (contract §1): `YYYY-MM-DD`, no time zone. Day numbers count days since
  * 1970-01-01 so that date arithmetic is integer arithmetic.
  */
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when the text is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
-export function isIsoDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
+/** The number in `text[from, from + length)` if every character is a digit, else -1. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
+/**
+ * True when the text is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30).
+ * Read character by character: an import checks every date cell of every row with it.
+ */
+export function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month of the proleptic Gregorian calendar (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month] as number;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }
 
 /** Day number of an ISO date. @example toDayNumber('1970-01-02') // 1 */

@@ -19,7 +19,11 @@ import { loadStoredFacts } from './stored-facts.ts';
 import { startValidation, validationThreadFree } from './validation-thread.ts';
 import { createBatchWriter, type WriteCounts } from './write-batches.ts';
 
-/** Below this size a file is checked in the importing thread: a hand-off would cost more. */
+/**
+ * From this size a CSV file is checked in the validation thread. Below it, the hand-off (the
+ * stored ids copied to the thread, the rows copied back) costs about what it saves (measured on
+ * the bench's files, docs/performance.md).
+ */
 export const OVERLAP_MIN_BYTES = 256 * 1024;
 
 /** `auto`: large CSV files; `always` / `never` are for tests and for comparing the paths. */

@@ -61,6 +61,13 @@ export class FileValidator {
   private readonly links = new Map<string, { parent: string | null; row: number }>();
   private readonly hierarchyColumn: string | undefined;
   private readonly keyColumns: readonly string[];
+  private readonly keyOf: (record: NormalizedRow) => string;
+  /** The columns that hold references, with the stored ids they may point to. */
+  private readonly references: readonly {
+    readonly column: string;
+    readonly entity: EntityName;
+    readonly stored: ReadonlySet<string> | undefined;
+  }[];
   /** Rows of closed opportunities without `won` (accepted as lost, with a warning). */
   private readonly closedWithoutWon: number[] = [];
   rows = 0;
@@ -73,6 +80,15 @@ export class FileValidator {
   ) {
     this.hierarchyColumn = HIERARCHY_COLUMN[spec.name];
     this.keyColumns = spec.name === 'order_credits' ? ['order_id', 'rep_id'] : spec.key;
+    const single = spec.name !== 'goals' && this.keyColumns.length === 1 ? this.keyColumns[0] : undefined;
+    // Most entities are keyed by one column: its value is the key, without building a string.
+    this.keyOf =
+      single === undefined ? (record) => rowKeyOf(spec, record) : (record) => String(record[single] ?? '');
+    this.references = spec.columns.flatMap((column) =>
+      column.references
+        ? [{ column: column.name, entity: column.references, stored: stored.ids.get(column.references) }]
+        : [],
+    );
   }
 
   /**
@@ -114,7 +130,7 @@ export class FileValidator {
   }
 
   private checkUniqueKey(row: number, record: NormalizedRow): void {
-    const key = rowKeyOf(this.spec, record);
+    const key = this.keyOf(record);
     const first = this.keys.get(key);
     if (first === undefined) {
       this.keys.set(key, row);
@@ -133,17 +149,17 @@ export class FileValidator {
   }
 
   private checkReferences(row: number, record: NormalizedRow): void {
-    for (const column of this.spec.columns) {
-      const value = record[column.name];
-      if (!column.references || value === null) continue;
+    for (const { column, entity, stored } of this.references) {
+      const value = record[column];
+      if (value === null || value === undefined) continue;
       const id = String(value);
-      if (this.stored.ids.get(column.references)?.has(id)) continue;
-      if (column.references === this.spec.name) {
+      if (stored?.has(id)) continue;
+      if (entity === this.spec.name) {
         // Contract §1: a row may refer to an id later in the same file; judged after the pass.
-        if (!this.keys.has(id)) this.pendingSelfReferences.push({ row, column: column.name, value: id });
+        if (!this.keys.has(id)) this.pendingSelfReferences.push({ row, column, value: id });
         continue;
       }
-      this.fail(row, column.name, id, `no ${nounOf(column.references)} has this id`);
+      this.fail(row, column, id, `no ${nounOf(entity)} has this id`);
     }
     if (this.spec.name === 'goals' && record.scope !== null) {
       const scope = String(record.scope);
