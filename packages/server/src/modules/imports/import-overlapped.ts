@@ -68,7 +68,7 @@ export async function importOverlapped(
         filePath,
         encoding: file.encoding as string,
         entity: spec.name,
-        storedIds: [...stored.ids].map(([entity, ids]) => [entity, [...ids]] as const),
+        storedIds: [...stored.ids].map(([entity, ids]) => [entity, JSON.stringify([...ids])] as const),
         hierarchy: [...stored.hierarchy],
         batchSize: writer.batchSize,
       });

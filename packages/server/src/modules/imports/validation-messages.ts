@@ -10,13 +10,23 @@ import type { NormalizedRow } from './import-types.ts';
 
 export const MAX_BATCHES_IN_FLIGHT = 4;
 
+/**
+ * Rows of the first batch: the writes start as soon as these are checked, instead of after a
+ * whole batch (the pipeline fills sooner); later batches are the writer's size.
+ */
+export const FIRST_BATCH_ROWS = 100;
+
 export interface ValidationJob {
   readonly filePath: string;
   /** The CSV encoding, given or detected by the importing thread. */
   readonly encoding: string;
   readonly entity: EntityName;
-  /** {@link StoredFacts} as arrays (a Set does not cross threads cheaper than its items). */
-  readonly storedIds: readonly (readonly [EntityName, readonly string[]])[];
+  /**
+   * {@link StoredFacts}' ids, each entity's as one JSON text: copying one string to the thread is
+   * a memory copy, while an array of 20,000 ids is cloned item by item on the importing thread,
+   * which is the one that writes (measured: ~10 ms per such file, docs/performance.md).
+   */
+  readonly storedIds: readonly (readonly [EntityName, string])[];
   readonly hierarchy: readonly (readonly [string, string | null])[];
   readonly batchSize: number;
 }

@@ -12,6 +12,7 @@ import { openTableFile } from './read-table.ts';
 import { tableFilePasses } from './source-rows.ts';
 import type { StoredFacts } from './stored-facts.ts';
 import {
+  FIRST_BATCH_ROWS,
   type FromValidationThread,
   MAX_BATCHES_IN_FLIGHT,
   type ThrownError,
@@ -53,17 +54,19 @@ async function run(job: ValidationJob): Promise<void> {
   try {
     const spec = ENTITIES[job.entity];
     const stored: StoredFacts = {
-      ids: new Map(job.storedIds.map(([entity, ids]) => [entity, new Set(ids)])),
+      ids: new Map(job.storedIds.map(([entity, ids]) => [entity, new Set(JSON.parse(ids) as string[])])),
       hierarchy: new Map(job.hierarchy),
     };
     const file = await openTableFile(job.filePath, job.encoding);
     let bytesRead: number | undefined;
     let batch: NormalizedRow[] = [];
+    let sent = 0;
     // Once a row fails the file will not be written: the rest is only checked, to name every error.
     let writable = true;
     const send = (): Promise<void> | undefined => {
       post({ type: 'rows', rows: batch });
       batch = [];
+      sent += 1;
       inFlight += 1;
       if (inFlight < MAX_BATCHES_IN_FLIGHT) return undefined;
       return new Promise((resolve) => {
@@ -82,7 +85,8 @@ async function run(job: ValidationJob): Promise<void> {
         }
         if (!writable || !record) return undefined;
         batch.push(record);
-        return batch.length < job.batchSize ? undefined : send();
+        const full = sent === 0 ? Math.min(FIRST_BATCH_ROWS, job.batchSize) : job.batchSize;
+        return batch.length < full ? undefined : send();
       },
     });
     if (writable && check.errors.length === 0 && batch.length > 0) post({ type: 'rows', rows: batch });
