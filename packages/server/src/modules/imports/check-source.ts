@@ -4,11 +4,12 @@
  * validation thread (validation.worker.ts), so a file is judged the same way on both paths.
  */
 import { AppError } from '../../errors.ts';
-import type { EntitySpec } from '../entities/entities.ts';
+import type { EntityName, EntitySpec } from '../entities/entities.ts';
 import type { ImportError, NormalizedRow } from './import-types.ts';
 import type { OpenPass } from './source-rows.ts';
 import type { StoredFacts } from './stored-facts.ts';
 import { FileValidator, MAX_KEPT_ERRORS } from './validate-file.ts';
+import type { RowCheck } from './validate-row.ts';
 
 /** What pass 1 found over the whole source. */
 export interface SourceCheck {
@@ -29,7 +30,12 @@ export interface CheckHandlers {
    * return a promise: the next row is read once it settles (back-pressure).
    */
   onRow(record: NormalizedRow | null, rowsChecked: number): void | Promise<void>;
+  /** Which of `ids` are stored ids of `entity`, for entities in {@link StoredFacts.partial}. */
+  resolve(entity: EntityName, ids: string[]): Promise<readonly string[]>;
 }
+
+/** Rows read before the ids they name in partially loaded entities are looked up at once. */
+export const RESOLVE_EVERY_ROWS = 1000;
 
 /** A row the reader cannot get past: the rest of the file is unreadable. */
 function readFailure(error: unknown, lastRow: number): ImportError {
@@ -53,15 +59,41 @@ export async function checkSource(
   const validator = new FileValidator(spec, stored);
   const readErrors: ImportError[] = [...pass.errors];
   let lastRow = 1;
+  // Rows read but not yet judged, while their references to partially loaded entities wait.
+  const chunk: { row: number; read: RowCheck }[] = [];
+  let judging = false;
+  const judgeChunk = async () => {
+    for (const [entity, ids] of validator.unknownIds(chunk.map((c) => c.read))) {
+      validator.learn(entity, await handlers.resolve(entity, ids));
+    }
+    for (const { row, read } of chunk) {
+      const waiting = handlers.onRow(validator.judge(row, read), validator.rows);
+      if (waiting) await waiting;
+    }
+    chunk.length = 0;
+  };
   try {
     for await (const row of pass.rows) {
       lastRow = row.row;
-      const waiting = handlers.onRow(validator.check(row), validator.rows);
-      if (waiting) await waiting;
+      if (stored.partial.size === 0) {
+        const waiting = handlers.onRow(validator.check(row), validator.rows);
+        if (waiting) await waiting;
+        continue;
+      }
+      chunk.push({ row: row.row, read: validator.read(row) });
+      if (chunk.length >= RESOLVE_EVERY_ROWS) {
+        judging = true;
+        await judgeChunk();
+        judging = false;
+      }
     }
   } catch (error) {
+    // A failed lookup is the database's problem, not the file's.
+    if (judging) throw error;
     readErrors.push(readFailure(error, lastRow));
   }
+  // Rows read before the end (or before a row the reader could not get past) are still judged.
+  await judgeChunk();
   const errors = [...readErrors, ...validator.finish()];
   const listed = errors.slice(0, MAX_KEPT_ERRORS);
   return {

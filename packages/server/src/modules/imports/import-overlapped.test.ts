@@ -132,3 +132,52 @@ describeDb('import with the validation thread', () => {
     expect(await dumpTables(db)).toEqual(before);
   });
 });
+
+describeDb('references to a table too large to load: looked up by the ids the file names', () => {
+  const tmp = useTempDir();
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await seedCompany(db);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  // 2,500 orders (three lookup chunks); rows 700 and 2,400 name customers nobody stored, row 1,500
+  // a product nobody stored.
+  const rows = orders('PX', 2500);
+  (rows[700] as string[])[3] = 'C-MISSING';
+  (rows[2400] as string[])[3] = 'C-MISSING-2';
+  (rows[1500] as string[])[4] = 'P-MISSING';
+
+  it('finds the same errors on every path as with every id loaded, and writes nothing', async () => {
+    const file = writeCsv(tmp.dir, rows);
+    const before = await dumpTables(db);
+    const base = { entity: 'orders', actor: SYSTEM_ACTOR, source: 'x.csv' } as const;
+    const complete = await importFile(db, file, { ...base, validationThread: 'never' });
+    expect(complete.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [701, 'customer_id', 'C-MISSING'],
+      [1501, 'product_id', 'P-MISSING'],
+      [2401, 'customer_id', 'C-MISSING-2'],
+    ]);
+    for (const validationThread of ['never', 'always'] as const) {
+      const report = await importFile(db, file, { ...base, validationThread, completeIdsUpTo: 0 });
+      expect(report).toEqual(complete);
+    }
+    expect(await dumpTables(db)).toEqual(before);
+  });
+
+  it('imports a valid file the same way', async () => {
+    const valid = orders('PY', 2500);
+    const file = writeCsv(tmp.dir, valid);
+    const report = await importFile(db, file, {
+      entity: 'orders',
+      actor: SYSTEM_ACTOR,
+      source: 'y.csv',
+      validationThread: 'always',
+      completeIdsUpTo: 0,
+    });
+    expect(report).toMatchObject({ ok: true, rows: 2500, inserted: 2500 });
+  });
+});

@@ -15,7 +15,7 @@ import type { SourceCheck } from './check-source.ts';
 import { failedReport, type ProgressReporter } from './import-progress.ts';
 import type { ImportReport } from './import-types.ts';
 import type { TableFile } from './read-table.ts';
-import { loadStoredFacts } from './stored-facts.ts';
+import { loadStoredFacts, resolveIds } from './stored-facts.ts';
 import { startValidation, validationThreadFree } from './validation-thread.ts';
 import { createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -53,12 +53,13 @@ export async function importOverlapped(
   spec: EntitySpec,
   filePath: string,
   file: TableFile,
-  actor: Actor,
+  options: { readonly actor: Actor; readonly completeIdsUpTo?: number },
   report: ImportReport,
   progress: ProgressReporter,
 ): Promise<ImportReport> {
+  const { actor } = options;
   progress.report('reading', 0, true);
-  const stored = await loadStoredFacts(db.kysely, spec);
+  const stored = await loadStoredFacts(db.kysely, spec, options.completeIdsUpTo);
   progress.report('validating', 0, true);
   try {
     const counts = await db.kysely.transaction().execute(async (trx): Promise<WriteCounts> => {
@@ -69,6 +70,7 @@ export async function importOverlapped(
         encoding: file.encoding as string,
         entity: spec.name,
         storedIds: [...stored.ids].map(([entity, ids]) => [entity, JSON.stringify([...ids])] as const),
+        partial: [...stored.partial],
         hierarchy: [...stored.hierarchy],
         batchSize: writer.batchSize,
       });
@@ -79,6 +81,8 @@ export async function importOverlapped(
           await writer.write(message.rows);
           written += message.rows.length;
           run.credit();
+        } else if (message.type === 'resolve') {
+          run.resolved(await resolveIds(trx, message.entity, message.ids));
         } else if (message.type === 'progress') {
           if (message.bytesRead !== undefined) progress.bytes(message.bytesRead);
           progress.report('validating', message.rows);

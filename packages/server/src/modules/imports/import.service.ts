@@ -28,7 +28,7 @@ import type { ImportProgress, ImportReport, NormalizedRow } from './import-types
 import { KeptRows, type MemoryBound } from './kept-rows.ts';
 import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
-import { loadStoredFacts } from './stored-facts.ts';
+import { loadStoredFacts, resolveIds } from './stored-facts.ts';
 import { validateRow } from './validate-row.ts';
 import { createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -48,6 +48,11 @@ export interface ImportOptions {
    * twice. Default {@link DEFAULT_MEMORY_BOUND}; tests set it to exercise both paths.
    */
   memoryBound?: MemoryBound;
+  /**
+   * Referenced tables with more ids than this are asked about the file's ids in chunks instead
+   * of being loaded whole. Default {@link COMPLETE_IDS_UP_TO}; tests set it to exercise both.
+   */
+  completeIdsUpTo?: number;
   /** Whether a file's pass 1 may run in the validation thread (import-overlapped.ts). */
   validationThread?: ValidationThreadUse;
 }
@@ -74,7 +79,7 @@ export async function importFile(
   const file = await openTableFile(filePath, encoding);
   if (usesValidationThread(spec, file, options)) {
     const progress = new ProgressReporter(options.onProgress, file.totalBytes);
-    return importOverlapped(db, spec, filePath, file, options.actor, newReport(spec, options), progress);
+    return importOverlapped(db, spec, filePath, file, options, newReport(spec, options), progress);
   }
   return runImport(db, spec, tableFilePasses(file, spec), options, file.totalBytes);
 }
@@ -118,13 +123,14 @@ async function runImport(
   const progress = new ProgressReporter(options.onProgress, totalBytes);
   const report = newReport(spec, options);
   progress.report('reading', 0, true);
-  const stored = await loadStoredFacts(db.kysely, spec);
+  const stored = await loadStoredFacts(db.kysely, spec, options.completeIdsUpTo);
 
   // Pass 1: validate everything before writing anything (contract §1: atomic import).
   const kept = new KeptRows(options.memoryBound);
   progress.report('validating', 0, true);
   const checked = await checkSource(spec, stored, openPass, {
     onBytes: progress.bytes,
+    resolve: (entity, ids) => resolveIds(db.kysely, entity, ids),
     onRow(record, rowsChecked) {
       if (record) kept.add(record);
       else kept.drop();

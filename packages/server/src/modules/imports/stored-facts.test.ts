@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeDb, type TestDb } from '../../../test/db.ts';
 import { importOk } from './fixtures/files.ts';
-import { loadIds } from './stored-facts.ts';
+import { loadIds, resolveIds } from './stored-facts.ts';
 
 describeDb('stored ids for reference checks', () => {
   let db: TestDb;
@@ -30,11 +30,32 @@ describeDb('stored ids for reference checks', () => {
 
   it('reads every id, one page or many', async () => {
     for (const pageSize of [1, 7, ids.length, 1000]) {
-      expect([...(await loadIds(db.kysely, 'customers', pageSize))].sort()).toEqual([...ids].sort());
+      expect([...((await loadIds(db.kysely, 'customers', pageSize)) ?? [])].sort()).toEqual([...ids].sort());
     }
   });
 
   it('reads an empty table as no ids', async () => {
-    expect((await loadIds(db.kysely, 'surveys', 7)).size).toBe(0);
+    expect((await loadIds(db.kysely, 'surveys', 7))?.size).toBe(0);
+  });
+
+  it('gives up past the bound, exactly: a table of n ids loads up to n, not n - 1', async () => {
+    const n = ids.length;
+    expect((await loadIds(db.kysely, 'customers', 7, n))?.size).toBe(n);
+    expect(await loadIds(db.kysely, 'customers', 7, n - 1)).toBeNull();
+    expect(await loadIds(db.kysely, 'customers', 1000, 0)).toBeNull();
+  });
+
+  it('tells which of the ids asked about are stored', async () => {
+    const asked = [
+      'C001',
+      'nobody',
+      'C "quoted"',
+      '客户-甲',
+      'C001 ',
+      ...Array.from({ length: 1500 }, (_, i) => `X${i}`),
+    ];
+    expect((await resolveIds(db.kysely, 'customers', asked)).sort()).toEqual(
+      ['C "quoted"', 'C001', '客户-甲'].sort(),
+    );
   });
 });

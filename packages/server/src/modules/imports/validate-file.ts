@@ -16,7 +16,7 @@ import {
 import { findCycles, rootsOf } from './hierarchy.ts';
 import type { ImportError, NormalizedRow, SourceRow } from './import-types.ts';
 import { HIERARCHY_COLUMN, type StoredFacts } from './stored-facts.ts';
-import { validateRow } from './validate-row.ts';
+import { type RowCheck, validateRow } from './validate-row.ts';
 
 /** Errors kept in memory; the report lists at most this many, the rest are counted. */
 export const MAX_KEPT_ERRORS = 100_000;
@@ -94,22 +94,58 @@ export class FileValidator {
   /**
    * Checks one data row; blank rows are skipped by the caller. Returns the row's values as
    * stored when the row itself is valid (the file as a whole may still fail), else null.
+   * With {@link StoredFacts.partial} entities, use {@link read}, {@link unknownIds} and
+   * {@link judge} instead, so the ids a chunk of rows names are looked up before it is judged.
    */
   check(source: SourceRow): NormalizedRow | null {
+    return this.judge(source.row, validateRow(this.spec, source));
+  }
+
+  /** The first step of {@link check}: the row's own cells. */
+  read(source: SourceRow): RowCheck {
+    return validateRow(this.spec, source);
+  }
+
+  /**
+   * The ids that rows already read refer to in {@link StoredFacts.partial} entities and that
+   * are not known to be stored yet, by entity.
+   */
+  unknownIds(reads: readonly RowCheck[]): Map<EntityName, string[]> {
+    const unknown = new Map<EntityName, Set<string>>();
+    for (const { column, entity, stored } of this.references) {
+      if (!this.stored.partial.has(entity)) continue;
+      for (const { record } of reads) {
+        const value = record[column];
+        if (value === null || value === undefined || stored?.has(String(value))) continue;
+        const ids = unknown.get(entity) ?? new Set<string>();
+        ids.add(String(value));
+        unknown.set(entity, ids);
+      }
+    }
+    return new Map([...unknown].map(([entity, ids]) => [entity, [...ids]]));
+  }
+
+  /** Records ids found stored (by a lookup of {@link unknownIds}). */
+  learn(entity: EntityName, found: readonly string[]): void {
+    const stored = this.stored.ids.get(entity);
+    for (const id of found) stored?.add(id);
+  }
+
+  /** The second step of {@link check}: the row among the others and the stored rows. */
+  judge(row: number, { record, errors }: RowCheck): NormalizedRow | null {
     this.rows += 1;
-    const { record, errors } = validateRow(this.spec, source);
     for (const error of errors) this.keep(error);
     // Cells that failed read as null, so references are still checked on the others.
-    this.checkReferences(source.row, record);
-    if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(source.row, record);
+    this.checkReferences(row, record);
+    if (!errors.some((e) => this.keyColumns.includes(e.column))) this.checkUniqueKey(row, record);
     if (errors.length > 0) return null;
-    if (this.spec.name === 'order_credits') this.addShare(source.row, record);
+    if (this.spec.name === 'order_credits') this.addShare(row, record);
     if (this.spec.name === 'opportunities' && record.closed_on !== null && record.won === null) {
-      this.closedWithoutWon.push(source.row);
+      this.closedWithoutWon.push(row);
     }
     if (this.hierarchyColumn) {
       const parent = record[this.hierarchyColumn];
-      this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row: source.row });
+      this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row: row });
     }
     return record;
   }

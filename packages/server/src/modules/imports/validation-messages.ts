@@ -27,6 +27,8 @@ export interface ValidationJob {
    * which is the one that writes (measured: ~10 ms per such file, docs/performance.md).
    */
   readonly storedIds: readonly (readonly [EntityName, string])[];
+  /** {@link StoredFacts.partial}: their references are looked up by the importing thread. */
+  readonly partial: readonly EntityName[];
   readonly hierarchy: readonly (readonly [string, string | null])[];
   readonly batchSize: number;
 }
@@ -34,7 +36,9 @@ export interface ValidationJob {
 export type ToValidationThread =
   | { readonly type: 'job'; readonly job: ValidationJob }
   /** One batch was written: the worker may send one more. */
-  | { readonly type: 'credit' };
+  | { readonly type: 'credit' }
+  /** The answer to the worker's `resolve`: which of the ids are stored. */
+  | { readonly type: 'resolved'; readonly found: readonly string[] };
 
 export interface ThrownError {
   readonly name: string;
@@ -50,5 +54,7 @@ export type FromValidationThread =
   /** Valid rows in file order; none are sent once any row failed (the file will not be written). */
   | { readonly type: 'rows'; readonly rows: NormalizedRow[] }
   | { readonly type: 'progress'; readonly rows: number; readonly bytesRead: number | undefined }
+  /** Which of these ids of a partially loaded entity are stored? (one question at a time) */
+  | { readonly type: 'resolve'; readonly entity: EntityName; readonly ids: string[] }
   | { readonly type: 'done'; readonly check: SourceCheck; readonly bytesRead: number | undefined }
   | { readonly type: 'failed'; readonly error: ThrownError };

@@ -153,6 +153,11 @@ export class ValidationRun {
     this.send({ type: 'credit' });
   }
 
+  /** Answers the worker's `resolve`. */
+  resolved(found: readonly string[]): void {
+    this.send({ type: 'resolved', found });
+  }
+
   private release(): void {
     this.thread.off('message', this.onMessage);
     this.thread.off('error', this.onError);

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
-import { ENTITIES } from '../entities/entities.ts';
+import { ENTITIES, type EntityName } from '../entities/entities.ts';
 import { checkSource } from './check-source.ts';
 import type { NormalizedRow } from './import-types.ts';
 import { openTableFile } from './read-table.ts';
@@ -28,6 +28,7 @@ const post = (message: FromValidationThread) => port.postMessage(message);
 
 let inFlight = 0;
 let wakeOnCredit: (() => void) | null = null;
+let answer: ((found: readonly string[]) => void) | null = null;
 
 port.on('message', (message: ToValidationThread) => {
   if (message.type === 'credit') {
@@ -35,8 +36,20 @@ port.on('message', (message: ToValidationThread) => {
     const wake = wakeOnCredit;
     wakeOnCredit = null;
     wake?.();
+  } else if (message.type === 'resolved') {
+    const deliver = answer;
+    answer = null;
+    deliver?.(message.found);
   } else void run(message.job);
 });
+
+/** Asks the importing thread, which holds the database, which of `ids` are stored. */
+function resolve(entity: EntityName, ids: string[]): Promise<readonly string[]> {
+  return new Promise((resolved) => {
+    answer = resolved;
+    post({ type: 'resolve', entity, ids });
+  });
+}
 post({ type: 'ready' });
 
 function describe(error: unknown): ThrownError {
@@ -55,6 +68,7 @@ async function run(job: ValidationJob): Promise<void> {
     const spec = ENTITIES[job.entity];
     const stored: StoredFacts = {
       ids: new Map(job.storedIds.map(([entity, ids]) => [entity, new Set(JSON.parse(ids) as string[])])),
+      partial: new Set(job.partial),
       hierarchy: new Map(job.hierarchy),
     };
     const file = await openTableFile(job.filePath, job.encoding);
@@ -77,6 +91,7 @@ async function run(job: ValidationJob): Promise<void> {
       onBytes: (total) => {
         bytesRead = total;
       },
+      resolve,
       onRow(record, rowsChecked) {
         if (rowsChecked % PROGRESS_EVERY_ROWS === 0) post({ type: 'progress', rows: rowsChecked, bytesRead });
         if (!record) {
