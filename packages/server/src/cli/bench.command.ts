@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { generateBenchData } from '../modules/bench/bench-generate.ts';
 
 const genSchema = z.object({
   reps: z.coerce.number().int().min(1).max(1_000_000),
@@ -31,6 +30,8 @@ export function registerBench(program: Command): void {
       }
       const options = parsed.data;
       const started = Date.now();
+      // Loaded here, not at start: every other command (serve included) would pay for it.
+      const { generateBenchData } = await import('../modules/bench/bench-generate.ts');
       const counts = await generateBenchData({
         ...options,
         out: path.resolve(options.out),

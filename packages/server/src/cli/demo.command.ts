@@ -10,7 +10,6 @@ import {
   holdsCompanyData,
   loadDemoCompany,
 } from '../modules/demo/demo.service.ts';
-import { generateDemoCompany } from '../modules/demo/generate.ts';
 import { formatSeconds, loadedLine, progressBar } from '../modules/demo/progress.ts';
 import { type DemoSize, FULL_SIZE } from '../modules/demo/types.ts';
 import { applyPlan } from '../modules/plans/plans.service.ts';
@@ -69,6 +68,8 @@ async function loadDemo(db: Db, seed: number, today: string, size: DemoSize): Pr
   const err = process.stderr;
   const started = performance.now();
   err.write(`Generating the demo company 达成科技 (seed ${seed}, today ${today})…\n`);
+  // The generator is loaded here, not at start: every other command (serve included) would pay for it.
+  const { generateDemoCompany } = await import('../modules/demo/generate.ts');
   const company = generateDemoCompany({ seed, today, size });
   err.write(`  generated in ${formatSeconds(performance.now() - started)}; loading it through the import:\n`);
   await loadDemoCompany(db, company, {

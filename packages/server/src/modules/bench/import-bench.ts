@@ -69,7 +69,7 @@ export async function timeBulkLoads(
 }
 
 /** Runs after the first whose per-file best is the steady rate (the first is reported apart). */
-export const STEADY_RUNS = 3;
+export const STEADY_RUNS = 5;
 
 /**
  * Import and bulk load of the sample, each into a fresh database of `dialect`, in turn, 1 +

@@ -42,6 +42,54 @@ export function copyText(rows: readonly NormalizedRow[], columns: readonly strin
 const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
+ * One `COPY … FROM STDIN` kept open across batches: each batch's text is written as it comes, so
+ * PostgreSQL stores one batch while the next is being checked and converted, as in a bulk load,
+ * instead of a round trip per batch. The connection is busy until {@link OpenCopy.end}.
+ */
+export interface OpenCopy {
+  /** Sends the rows; resolves when the stream can take more (back-pressure). */
+  write(rows: readonly NormalizedRow[]): Promise<void>;
+  /** Ends the COPY and resolves when PostgreSQL has stored every row (rejects if it refused one). */
+  end(): Promise<void>;
+}
+
+export async function openCopy(
+  trx: AnyDb,
+  table: string,
+  columns: readonly string[],
+  constant?: { readonly column: string; readonly value: number },
+): Promise<OpenCopy> {
+  const written = constant ? [...columns, constant.column] : columns;
+  const stream = copyFrom(`copy ${table} (${written.map(quoteId).join(', ')}) from stdin with (format csv)`);
+  const done = finished(stream);
+  // A refused row fails the stream at once; the failure is reported by the next write or end.
+  done.catch(() => {});
+  await trx.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
+  const tail = constant ? `,${constant.value}` : '';
+  return {
+    async write(rows) {
+      if (stream.errored) throw stream.errored;
+      if (!stream.write(copyText(rows, columns, tail))) {
+        await new Promise<void>((resolve, reject) => {
+          const settle = (error?: Error) => {
+            stream.off('drain', settle);
+            stream.off('error', settle);
+            if (error) reject(error);
+            else resolve();
+          };
+          stream.once('drain', settle);
+          stream.once('error', settle);
+        });
+      }
+    },
+    async end() {
+      stream.end();
+      await done;
+    },
+  };
+}
+
+/**
  * COPies `rows` into `table` (quoted by the caller if needed); `constant` adds one more column
  * with the same value on every row (the revision). `trx` must be a transaction: outside one,
  * each query may run on a different pooled connection.

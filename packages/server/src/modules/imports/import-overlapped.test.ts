@@ -168,6 +168,29 @@ describeDb('references to a table too large to load: looked up by the ids the fi
     expect(await dumpTables(db)).toEqual(before);
   });
 
+  it('a first load that fails late leaves the table empty (PostgreSQL: one COPY open across batches)', {
+    timeout: 60_000,
+  }, async () => {
+    const big = orders('PZ', 12_000);
+    (big[11_000] as string[])[5] = '1.001';
+    const file = writeCsv(tmp.dir, big);
+    for (const completeIdsUpTo of [undefined, 0]) {
+      const report = await importFile(db, file, {
+        entity: 'orders',
+        actor: SYSTEM_ACTOR,
+        source: 'z.csv',
+        validationThread: 'always',
+        completeIdsUpTo,
+      });
+      expect(report.errors.map((e) => [e.row, e.column])).toEqual([[11_001, 'amount']]);
+    }
+    const stored = await db.kysely
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(0);
+  });
+
   it('imports a valid file the same way', async () => {
     const valid = orders('PY', 2500);
     const file = writeCsv(tmp.dir, valid);

@@ -6,7 +6,9 @@
  * reports any error — however late in the file — everything written is rolled back and the
  * report names every bad row, exactly as the sequential path would.
  */
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { EntitySpec } from '../entities/entities.ts';
@@ -16,8 +18,8 @@ import { failedReport, type ProgressReporter } from './import-progress.ts';
 import type { ImportReport } from './import-types.ts';
 import type { TableFile } from './read-table.ts';
 import { loadStoredFacts, resolveIds } from './stored-facts.ts';
-import { startValidation, validationThreadFree } from './validation-thread.ts';
-import { createBatchWriter, type WriteCounts } from './write-batches.ts';
+import { startValidation, type ValidationRun, validationThreadFree } from './validation-thread.ts';
+import { type BatchWriter, createBatchWriter, type WriteCounts } from './write-batches.ts';
 
 /**
  * From this size a CSV file is checked in the validation thread. Below it, the hand-off (the
@@ -74,30 +76,11 @@ export async function importOverlapped(
         hierarchy: [...stored.hierarchy],
         batchSize: writer.batchSize,
       });
-      let check: SourceCheck | null = null;
-      let written = 0;
-      for await (const message of run.messages()) {
-        if (message.type === 'rows') {
-          await writer.write(message.rows);
-          written += message.rows.length;
-          run.credit();
-        } else if (message.type === 'resolve') {
-          run.resolved(await resolveIds(trx, message.entity, message.ids));
-        } else if (message.type === 'progress') {
-          if (message.bytesRead !== undefined) progress.bytes(message.bytesRead);
-          progress.report('validating', message.rows);
-        } else if (message.type === 'done') {
-          if (message.bytesRead !== undefined) progress.bytes(message.bytesRead);
-          check = message.check;
-        }
-      }
-      if (!check) throw new Error('the validation thread ended without a result');
-      report.rows = check.rows;
-      progress.report('validating', report.rows, true);
-      report.warnings.push(...check.warnings);
-      if (check.errors.length > 0) throw new SourceInvalid(check);
-      const counts = await writer.finish();
-      progress.report('writing', written, true);
+      // Whatever stops the writes early, an open COPY must end before the rollback can run.
+      const counts = await writeChecked(writer, run, trx, report, progress).catch(async (error: unknown) => {
+        await writer.settle?.().catch(() => undefined);
+        throw error;
+      });
       await appendAudit(trx, actor, {
         action: 'import',
         entity: spec.name,
@@ -112,4 +95,41 @@ export async function importOverlapped(
     if (!(error instanceof SourceInvalid)) throw error;
     return failedReport(report, error.check, progress);
   }
+}
+
+/** Writes the rows the validation thread sends until it is done; counts, or throws SourceInvalid. */
+async function writeChecked(
+  writer: BatchWriter,
+  run: ValidationRun,
+  trx: Transaction<Database>,
+  report: ImportReport,
+  progress: ProgressReporter,
+): Promise<WriteCounts> {
+  let check: SourceCheck | null = null;
+  let written = 0;
+  for await (const message of run.messages()) {
+    if (message.type === 'rows') {
+      await writer.write(message.rows);
+      written += message.rows.length;
+      run.credit();
+    } else if (message.type === 'resolve') {
+      // The lookup needs the connection, which an open COPY holds.
+      await writer.settle?.();
+      run.resolved(await resolveIds(trx, message.entity, message.ids));
+    } else if (message.type === 'progress') {
+      if (message.bytesRead !== undefined) progress.bytes(message.bytesRead);
+      progress.report('validating', message.rows);
+    } else if (message.type === 'done') {
+      if (message.bytesRead !== undefined) progress.bytes(message.bytesRead);
+      check = message.check;
+    }
+  }
+  if (!check) throw new Error('the validation thread ended without a result');
+  report.rows = check.rows;
+  progress.report('validating', report.rows, true);
+  report.warnings.push(...check.warnings);
+  if (check.errors.length > 0) throw new SourceInvalid(check);
+  const counts = await writer.finish();
+  progress.report('writing', written, true);
+  return counts;
 }

@@ -30,7 +30,7 @@ import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
 import { loadStoredFacts, resolveIds } from './stored-facts.ts';
 import { validateRow } from './validate-row.ts';
-import { createBatchWriter, type WriteCounts } from './write-batches.ts';
+import { type BatchWriter, createBatchWriter, type WriteCounts } from './write-batches.ts';
 
 export type { ImportError, ImportProgress, ImportReport } from './import-types.ts';
 
@@ -211,6 +211,23 @@ async function writePass(
   reason: string | null,
 ): Promise<{ counts: WriteCounts; locked: string[] }> {
   const writer = createBatchWriter(executor, spec, dryRun, rev);
+  // Whatever stops the writes early, an open COPY must end before the rollback can run.
+  try {
+    return await writeRecords(writer, spec, records, progress, executor, reason);
+  } catch (error) {
+    await writer.settle?.().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeRecords(
+  writer: BatchWriter,
+  spec: EntitySpec,
+  records: readonly NormalizedRow[] | AsyncIterable<NormalizedRow>,
+  progress: ProgressReporter,
+  executor: Db['kysely'],
+  reason: string | null,
+): Promise<{ counts: WriteCounts; locked: string[] }> {
   const periods = new Set<string>();
   let rows = 0;
   progress.report('writing', 0, true);

@@ -19,6 +19,12 @@ export interface BatchWriter {
   /** Rows the caller should hand to {@link write} at once (the last batch may be smaller). */
   readonly batchSize: number;
   write(rows: readonly NormalizedRow[]): Promise<void>;
+  /**
+   * Completes what was sent so far so the connection is free for another statement (a COPY
+   * kept open across batches holds it); the next write goes on. Writers without such state
+   * leave it out.
+   */
+  settle?(): Promise<void>;
   /** Writes what is left and returns the counts. */
   finish(): Promise<WriteCounts>;
 }

@@ -6,13 +6,14 @@
  * fact store's change feed reads rows by rev). No SELECT of the stored rows is needed.
  *
  * Into a table with no rows yet (a first load), every row of the file is new — its keys are
- * unique, checked in pass 1 — so the batches are COPied straight into the table. The import
+ * unique, checked in pass 1 — so the batches are COPied straight into the table, through one
+ * COPY kept open from the first batch to the last (the writer's settle or finish). The import
  * is the only writer of these tables and holds the writer lock (revisions.repository.ts), so
  * the table stays as seen; were a row with the same key written meanwhile anyway, the COPY
  * would fail on the key and the whole import roll back.
  */
 import { CompiledQuery } from 'kysely';
-import { copyInto } from './copy-rows.ts';
+import { copyInto, type OpenCopy, openCopy } from './copy-rows.ts';
 import type { NormalizedRow } from './import-types.ts';
 import type { AnyDb, BatchWriter, UpsertTarget, WriteCounts } from './write-batches.ts';
 
@@ -50,6 +51,8 @@ export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWrit
   let staged = false;
   /** Whether the table had no rows when the import began writing; decided on the first batch. */
   let firstLoad: boolean | null = null;
+  /** A first load's COPY, open from its first batch until {@link BatchWriter.settle}. */
+  let direct: OpenCopy | null = null;
 
   async function run(sqlText: string) {
     return (await db.executeQuery(CompiledQuery.raw(sqlText))).rows as Record<string, unknown>[];
@@ -61,7 +64,13 @@ export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWrit
       if (rows.length === 0) return;
       firstLoad ??= (await run(`select 1 from ${table} limit 1`)).length === 0;
       if (firstLoad) {
-        await copyInto(db, table, columns, rows, rev === null ? undefined : { column: 'rev', value: rev });
+        direct ??= await openCopy(
+          db,
+          table,
+          columns,
+          rev === null ? undefined : { column: 'rev', value: rev },
+        );
+        await direct.write(rows);
         counts.inserted += rows.length;
         return;
       }
@@ -77,7 +86,13 @@ export function postgresUpsertWriter(db: AnyDb, target: UpsertTarget): BatchWrit
       counts.updated += changed - inserted;
       counts.unchanged += rows.length - changed;
     },
+    async settle() {
+      const copy = direct;
+      direct = null;
+      await copy?.end();
+    },
     async finish() {
+      await this.settle?.();
       return counts;
     },
   };
