@@ -18,7 +18,8 @@ import type { Database } from '../../db/schema.ts';
 import { latestRevision } from './revisions.repository.ts';
 import { deserializeStore, serializeStore } from './store-snapshot.ts';
 
-const FORMAT = 'attain-fact-store/1';
+// 2: typed arrays out of line and aligned, restored as views (snapshot-body.ts).
+const FORMAT = 'attain-fact-store/2';
 const MAX_HEADER = 4096;
 /** Reads of at most 1 GiB each: a single read(2) cannot return more than 2 GiB. */
 const CHUNK = 1 << 30;
@@ -155,7 +156,7 @@ export function writeSnapshotSync(file: string, stamp: string, snapshot: Snapsho
 export async function readSnapshot(
   file: string,
   db: Kysely<Database>,
-): Promise<{ restored: Snapshot } | { restored: null; why: string }> {
+): Promise<{ restored: Snapshot & { views: Set<ArrayBufferView> } } | { restored: null; why: string }> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -184,8 +185,8 @@ export async function readSnapshot(
       if (n === 0) return { restored: null, why: 'the file is truncated' };
       read += n;
     }
-    const { store, extra } = deserializeStore(bytes);
-    return { restored: { store, extra, revision: header.revision } };
+    const { store, extra, views } = deserializeStore(bytes);
+    return { restored: { store, extra, revision: header.revision, views } };
   } catch (error) {
     return { restored: null, why: error instanceof Error ? error.message : String(error) };
   } finally {

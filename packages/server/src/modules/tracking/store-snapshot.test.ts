@@ -1,4 +1,3 @@
-import v8 from 'node:v8';
 import { BASE_METRICS, computeMetrics, FactStore, type Scope } from '@attain/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,8 @@ import {
   RANDOM_ORG,
   REPS,
 } from '../../../../engine/src/testing/random-facts.ts';
-import { deserializeStore, SnapshotMismatch, serializeStore } from './store-snapshot.ts';
+import { decodeBody, encodeBody } from './snapshot-body.ts';
+import { deserializeStore, detachViews, SnapshotMismatch, serializeStore } from './store-snapshot.ts';
 
 const SCOPES: Scope[] = [
   ...REPS.map((id) => ({ kind: 'person' as const, id })),
@@ -48,8 +48,14 @@ describe('store snapshot', () => {
         (before, after) => {
           const original = seeded();
           for (const op of before) applyOp(original, op);
-          const { store: copy, extra } = deserializeStore(serializeStore(original, { revision: 7 }));
+          const { store: copy, extra, views } = deserializeStore(serializeStore(original, { revision: 7 }));
           expect(extra).toEqual({ revision: 7 });
+          expect(everything(copy)).toEqual(everything(original));
+          // Copied out of the read buffer, every array reached, the store unchanged.
+          const steps = detachViews({ store: copy, extra }, views, 64);
+          let step = steps.next();
+          while (!step.done) step = steps.next();
+          expect(step.value).toBe(0);
           expect(everything(copy)).toEqual(everything(original));
           // The copy is a working store, not a picture of one: later changes land the same way.
           for (const op of after) {
@@ -64,12 +70,12 @@ describe('store snapshot', () => {
   });
 
   it('refuses a snapshot whose shape no longer fits the store', () => {
-    const plain = v8.deserialize(serializeStore(seeded())) as { store: Record<string, unknown> };
+    const plain = decodeBody(serializeStore(seeded())).value as { store: Record<string, unknown> };
     const [field] = Object.keys(plain.store);
     delete plain.store[field as string];
-    expect(() => deserializeStore(v8.serialize(plain))).toThrow(SnapshotMismatch);
-    const retyped = v8.deserialize(serializeStore(seeded())) as { store: Record<string, unknown> };
+    expect(() => deserializeStore(encodeBody(plain))).toThrow(SnapshotMismatch);
+    const retyped = decodeBody(serializeStore(seeded())).value as { store: Record<string, unknown> };
     retyped.store.people = 42;
-    expect(() => deserializeStore(v8.serialize(retyped))).toThrow(SnapshotMismatch);
+    expect(() => deserializeStore(encodeBody(retyped))).toThrow(SnapshotMismatch);
   });
 });

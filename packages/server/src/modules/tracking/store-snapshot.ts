@@ -4,7 +4,7 @@
  *
  * The store is a tree of class instances (FactStore → OrderBook → DayCube …) whose state is
  * typed arrays, Maps, Sets, arrays and numbers. V8's serializer writes all of those natively
- * (typed arrays as raw bytes, and restored as views into the read buffer, without a copy) and
+ * (typed arrays out of line, restored as views into the read buffer: snapshot-body.ts) and
  * keeps shared references shared, but it drops prototypes and refuses functions. So:
  * - serialising mirrors each class instance reached through fields as a plain object, leaving
  *   out fields that hold functions (code, not state) and memo caches (`memo`, `…cache`, `…Cache`:
@@ -19,6 +19,9 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { FactStore, OrgChart } from '@attain/engine';
+import { decodeBody, encodeBody } from './snapshot-body.ts';
+
+export { detachViews } from './snapshot-body.ts';
 
 export class SnapshotMismatch extends Error {
   constructor(path: string, why: string) {
@@ -65,12 +68,13 @@ function mirror(instance: Fields, seen: Map<object, Fields>): Fields {
 }
 
 /**
- * The store (and `extra`, any structured-clonable value kept beside it) as one buffer.
+ * The store (and `extra`, any structured-clonable value kept beside it) as one buffer, its typed
+ * arrays out of line and aligned (snapshot-body.ts).
  * @example const bytes = serializeStore(store, { dims }); const { store: copy } = deserializeStore(bytes);
  */
 export function serializeStore(store: FactStore, extra: unknown = null): Buffer {
   compactAll(store as unknown as Fields, new Set());
-  return v8.serialize({ store: mirror(store as unknown as Fields, new Map()), extra });
+  return encodeBody({ store: mirror(store as unknown as Fields, new Map()), extra });
 }
 
 /**
@@ -90,37 +94,23 @@ function compactAll(instance: Fields, seen: Set<object>): void {
 }
 
 /**
- * V8's deserializer returns typed arrays as views into the buffer read (or copies of the ones
- * that are not aligned there). Copying every one out lets the read buffer go at once: the store
- * then holds only its own arrays, and the bytes of Maps and Sets are not kept twice.
+ * The store and `extra` back from {@link serializeStore}'s bytes. Their typed arrays are views
+ * into `buffer` (`views`): hand them to {@link detachViews} once the process is serving, so the
+ * buffer can go.
  */
-class CopyingDeserializer extends v8.DefaultDeserializer {
-  constructor(private readonly input: Buffer) {
-    super(input);
-  }
-
-  // Node's documented hook (v8.Deserializer#_readHostObject), missing from @types/node.
-  _readHostObject(): unknown {
-    const view = (
-      v8.DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView }
-    )._readHostObject.call(this);
-    if (view.buffer !== this.input.buffer) return view;
-    if (view instanceof DataView)
-      return new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
-    return (view as Uint8Array).slice();
-  }
-}
-
-export function deserializeStore(buffer: Buffer): { store: FactStore; extra: unknown } {
-  const deserializer = new CopyingDeserializer(buffer);
-  deserializer.readHeader();
-  const saved = deserializer.readValue() as { store: Fields; extra: unknown };
+export function deserializeStore(buffer: Buffer): {
+  store: FactStore;
+  extra: unknown;
+  views: Set<ArrayBufferView>;
+} {
+  const { value, views } = decodeBody(buffer);
+  const saved = value as { store: Fields; extra: unknown };
   // The template gets an (empty) org chart like every served store, so that the fields that
   // only an org fills (the chart, shared by the parts that read it) are instances to pour into.
   const store = new FactStore();
   store.setOrg(new OrgChart([], []));
   restoreInto(store as unknown as Fields, saved.store, new Map(), 'store');
-  return { store, extra: saved.extra };
+  return { store, extra: saved.extra, views };
 }
 
 /**
