@@ -168,8 +168,6 @@ export class LiveFacts {
         return;
       }
       this.detaching = null;
-      if (next.value > 0)
-        this.log(`${next.value} arrays of the restored store still live in the snapshot's buffer`);
       // The buffer read from the file is garbage now: give its memory back.
       collectGarbage();
     };

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody, detachViews, encodeBody } from './snapshot-body.ts';
+import { countSharing, decodeBody, detachViews, encodeBody } from './snapshot-body.ts';
 
-/** Runs a detach to its end; returns the views it could not reach. */
+/** Runs a detach to its end; returns how many arrays reachable from `root` still live in the body. */
 function detachAll(root: object, views: Set<ArrayBufferView>, sliceBytes?: number): number {
+  const body = (views.values().next().value as ArrayBufferView).buffer;
   const steps = detachViews(root, views, sliceBytes);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  while (!steps.next().done) {}
+  return countSharing(root, body);
 }
 
 function sample() {
@@ -72,6 +71,17 @@ describe('snapshot body', () => {
     expect(root.again).toBe(root.shared);
     expect((root.nested.map.get('k') as Int8Array).buffer).not.toBe(body.buffer);
     expect((root.nested.list[0] as Uint16Array).buffer).not.toBe(body.buffer);
+  });
+
+  it('yields inside a large container, not only between containers', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ i, values: new Int32Array([i]) }));
+    const { value, views } = decodeBody(encodeBody({ many }));
+    const steps = detachViews(value as object, views, Number.POSITIVE_INFINITY);
+    let yields = 0;
+    while (!steps.next().done) yields += 1;
+    expect(yields).toBeGreaterThan(1);
+    const back = (value as { many: { values: Int32Array }[] }).many;
+    expect(back[49_999]?.values[0]).toBe(49_999);
   });
 
   it('refuses a body whose layout does not add up', () => {

@@ -160,23 +160,42 @@ export function decodeBody(input: Buffer): { value: unknown; views: Set<ArrayBuf
   return { value: deserializer.readValue(), views: deserializer.views };
 }
 
+/** Values looked at between two yields of {@link detachViews}, besides the bytes copied. */
+const VALUES_PER_SLICE = 20_000;
+
+/**
+ * Whether a container holds primitives, judged by its first value that is not null: then there is
+ * nothing to walk in it (the store's containers hold one kind of value each).
+ */
+function holdsPrimitives(values: Iterator<unknown>): boolean {
+  for (let next = values.next(); !next.done; next = values.next()) {
+    if (next.value === null || next.value === undefined) continue;
+    return typeof next.value !== 'object';
+  }
+  return true;
+}
+
 /**
  * Replaces every view of `views` reachable from `root` (through fields, arrays, Maps and plain
- * objects) by a copy of its own, a few at a time: the generator yields after about `sliceBytes`
- * copied, so a caller can spread the work over event-loop turns. Returns how many arrays
- * reachable from `root` still live in the body afterwards (0 unless a view is held somewhere the
- * walk does not look, such as a Set; views no longer referenced are garbage, not counted).
+ * objects) by a copy of its own, a little at a time: the generator yields after about
+ * `sliceBytes` copied or {@link VALUES_PER_SLICE} values looked at — inside a large Map or array
+ * too — so a caller can spread the work over event-loop turns and keep serving. Returns how many
+ * arrays it copied. ({@link countSharing} tells what still lives in the body: nothing, unless a
+ * view is held where the walk cannot swap it, such as in a Set.)
  */
 export function* detachViews(
   root: object,
   views: Set<ArrayBufferView>,
-  sliceBytes = 32 * 1024 * 1024,
+  sliceBytes = 8 * 1024 * 1024,
 ): Generator<void, number> {
+  if (views.size === 0) return 0;
+  const body = (views.values().next().value as ArrayBufferView).buffer;
   const seen = new Set<object>();
   const stack: object[] = [root];
   // A view held in two places gets one copy, held in both: sharing survives.
   const copies = new Map<ArrayBufferView, ArrayBufferView>();
   let copied = 0;
+  let looked = 0;
   const own = (view: ArrayBufferView): ArrayBufferView => {
     const known = copies.get(view);
     if (known) return known;
@@ -188,45 +207,63 @@ export function* detachViews(
     copies.set(view, copy);
     return copy;
   };
+  /** Looks at one value; returns its copy when it is a view to replace. */
+  const visit = (value: unknown): ArrayBufferView | null => {
+    looked += 1;
+    if (value === null || typeof value !== 'object') return null;
+    if (ArrayBuffer.isView(value)) return value.buffer === body ? own(value) : null;
+    if (!seen.has(value)) stack.push(value);
+    return null;
+  };
+  const due = () => copied >= sliceBytes || looked >= VALUES_PER_SLICE;
   while (stack.length > 0) {
     const container = stack.pop() as object;
     if (seen.has(container)) continue;
     seen.add(container);
-    const visit = (value: unknown, replace: (copy: ArrayBufferView) => void) => {
-      if (value === null || typeof value !== 'object') return;
-      if (ArrayBuffer.isView(value)) {
-        if (views.has(value) || copies.has(value)) replace(own(value));
-      } else stack.push(value);
-    };
     if (container instanceof Map) {
-      for (const [key, value] of container) visit(value, (copy) => container.set(key, copy));
+      if (holdsPrimitives(container.values())) continue;
+      for (const [key, value] of container) {
+        const copy = visit(value);
+        if (copy) container.set(key, copy);
+        if (due()) {
+          copied = 0;
+          looked = 0;
+          yield;
+        }
+      }
     } else if (container instanceof Set) {
-      // A Set's element cannot be swapped in place: only what it contains is walked.
-      for (const value of container) if (!ArrayBuffer.isView(value)) visit(value, () => {});
+      // A Set's element cannot be swapped in place: only what its elements contain is walked.
+      if (holdsPrimitives(container.values())) continue;
+      for (const value of container) if (!ArrayBuffer.isView(value)) visit(value);
     } else if (Array.isArray(container)) {
+      if (holdsPrimitives(container.values())) continue;
       for (let i = 0; i < container.length; i++) {
-        visit(container[i], (copy) => {
-          container[i] = copy;
-        });
+        const copy = visit(container[i]);
+        if (copy) container[i] = copy;
+        if (due()) {
+          copied = 0;
+          looked = 0;
+          yield;
+        }
       }
     } else {
       const fields = container as Record<string, unknown>;
-      for (const key of Object.keys(fields))
-        visit(fields[key], (copy) => {
-          fields[key] = copy;
-        });
+      for (const key of Object.keys(fields)) {
+        const copy = visit(fields[key]);
+        if (copy) fields[key] = copy;
+      }
     }
-    if (copied >= sliceBytes) {
+    if (due()) {
       copied = 0;
+      looked = 0;
       yield;
     }
   }
-  const body = views.values().next().value?.buffer;
   views.clear();
-  return body === undefined ? 0 : countSharing(root, body);
+  return copies.size;
 }
 
-/** How many typed arrays reachable from `root` still live in `buffer`. */
+/** How many typed arrays reachable from `root` still live in `buffer` (a full walk: for tests). */
 export function countSharing(root: object, buffer: ArrayBufferLike): number {
   const seen = new Set<object>();
   const stack: object[] = [root];
