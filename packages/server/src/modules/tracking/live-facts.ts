@@ -26,7 +26,7 @@ import {
 } from './fact-store.loader.ts';
 import { latestRevision } from './revisions.repository.ts';
 import { readSnapshot, stampOf, writeSnapshot, writeSnapshotSync } from './snapshot-file.ts';
-import { collectGarbage, detachViews } from './store-snapshot.ts';
+import { collectGarbage } from './store-snapshot.ts';
 
 export const DEFAULT_POLL_MS = 200;
 
@@ -45,10 +45,6 @@ export interface SnapshotPolicy {
 
 // Serialising blocks the event loop (about 5–10 s at 10M orders), so periodic writes are rare:
 // the snapshot only bounds how much a restart after a crash reads from the change feed.
-/** After a restore, when the copying of its arrays starts, and how much one event-loop turn copies. */
-const DETACH_AFTER_MS = 1_000;
-const DETACH_SLICE_BYTES = 8 * 1024 * 1024;
-
 const SNAPSHOT_DEFAULTS = { firstAfterMs: 5_000, everyRevisions: 1_000, everyMs: 6 * 60 * 60_000 };
 
 export class LiveFacts {
@@ -63,8 +59,6 @@ export class LiveFacts {
   private snapshotAt = 0;
   private builtAt = 0;
   private writing: Promise<void> | null = null;
-  /** The copying of a restored store's arrays out of the snapshot's buffer, while it runs. */
-  private detaching: { cancel(): void } | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -141,8 +135,9 @@ export class LiveFacts {
       this.log(`fact store snapshot ${policy.file} not used: ${result.why}`);
       return;
     }
-    const { store, extra, revision, views } = result.restored;
-    this.scheduleDetach({ store, extra }, views);
+    const { store, extra, revision } = result.restored;
+    // What was read besides the arrays (the V8 stream) is garbage now: give its memory back.
+    collectGarbage();
     adoptDimensionSets(store, extra as DimensionSets);
     this.org = await loadOrgDirectory(this.db);
     this.store = store;
@@ -150,47 +145,6 @@ export class LiveFacts {
     this.snapshotRevision = revision;
     this.snapshotAt = Date.now();
     this.log(`fact store restored from ${policy.file} (revision ${revision}) in ${elapsed(started)}`);
-  }
-
-  /**
-   * The restored store's arrays are views into the buffer read from the file, which is what
-   * makes a restart fast; once serving, they are copied out a slice at a time (a few ms per
-   * event-loop turn) so the buffer can go and a column that grows later does not keep it alive.
-   */
-  private scheduleDetach(root: object, views: Set<ArrayBufferView>): void {
-    if (views.size === 0) return;
-    const steps = detachViews(root, views, DETACH_SLICE_BYTES);
-    let handle: NodeJS.Timeout | NodeJS.Immediate;
-    const step = () => {
-      const next = steps.next();
-      if (!next.done) {
-        handle = setImmediate(step);
-        return;
-      }
-      this.detaching = null;
-      // The buffer read from the file is garbage now: give its memory back.
-      collectGarbage();
-    };
-    // Not before the server answers: the first requests of a restart come first.
-    handle = setTimeout(step, DETACH_AFTER_MS);
-    handle.unref();
-    this.detaching = {
-      cancel: () => {
-        clearTimeout(handle as NodeJS.Timeout);
-        clearImmediate(handle as NodeJS.Immediate);
-      },
-    };
-  }
-
-  /** Stops copying the restored arrays (the process is stopping). */
-  private cancelDetach(): void {
-    this.detaching?.cancel();
-    this.detaching = null;
-  }
-
-  /** Whether the restored store's arrays are still being copied out of the snapshot's buffer. */
-  get detachingViews(): boolean {
-    return this.detaching !== null;
   }
 
   /** Writes the snapshot when it is due (see {@link SnapshotPolicy}); one write at a time. */
@@ -262,7 +216,6 @@ export class LiveFacts {
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.cancelDetach();
     await this.writing;
     const policy = this.snapshot;
     if (!policy || !this.store || this.snapshotRevision === this.revision) return;

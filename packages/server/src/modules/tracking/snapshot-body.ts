@@ -1,18 +1,18 @@
 /**
  * The bytes of a snapshot (issue 5, cold start): a V8-serialised value whose typed arrays are
- * stored after it, each at an offset aligned to 8 bytes, so that reading them back makes *views*
- * into the one buffer read from the file instead of copies.
+ * stored after it, out of line, so that a restore reads each one straight into an ArrayBuffer of
+ * its own.
  *
- * Why: V8's serializer writes typed arrays inline at whatever offset the stream has reached, and
- * Node copies every one that is not aligned for its element type; copying the rest out as well
- * (to free the read buffer) made a restart of 10M orders spend ~5 s of its ~10 s allocating and
- * filling 2.7 GB a second time (docs/performance.md). Views cost nothing at start; the copies are
- * made afterwards, a slice at a time, by {@link detachViews}, so the read buffer is let go and a
- * column that grows later does not keep it alive.
+ * Why: V8's serializer writes typed arrays inline, and reading them back either copies them
+ * (Node copies every one that is not aligned for its element type) or leaves them as views into
+ * the one buffer read, which every array then keeps alive. Copying 2.7 GB a second time was ~5 s of
+ * a 10 s restart at 10M orders (docs/performance.md); views pin the whole buffer as soon as one
+ * column grows into a new array. Read out of line, there is neither.
  *
  * Layout: [stream length: f64][array count: f64][stream][pad to 8][byte lengths: f64 × count]
  * [array 0][pad to 8][array 1]…
  */
+import fs from 'node:fs';
 import v8 from 'node:v8';
 
 const PREAMBLE = 16;
@@ -88,14 +88,9 @@ export function encodeBody(value: unknown): Buffer {
 }
 
 class OutOfLineDeserializer extends v8.DefaultDeserializer {
-  /** Every view made, to be detached later. */
-  readonly views = new Set<ArrayBufferView>();
-
   constructor(
     stream: Buffer,
-    private readonly body: Buffer,
-    private readonly at: readonly number[],
-    private readonly lengths: readonly number[],
+    private readonly arrays: readonly ArrayBuffer[],
   ) {
     super(stream);
   }
@@ -103,185 +98,84 @@ class OutOfLineDeserializer extends v8.DefaultDeserializer {
   // Node's documented hook (v8.Deserializer#_readHostObject), missing from @types/node.
   _readHostObject(): ArrayBufferView {
     const type = VIEW_TYPES[this.readUint32()] as ViewType | undefined;
-    const index = this.readUint32();
-    const at = this.at[index];
-    const length = this.lengths[index];
-    if (!type || at === undefined || length === undefined)
-      throw new Error('snapshot body: bad array reference');
-    const offset = this.body.byteOffset + at;
-    const view =
-      type === DataView
-        ? new DataView(this.body.buffer, offset, length)
-        : new (type as Int8ArrayConstructor)(
-            this.body.buffer,
-            offset,
-            length / (type as Int8ArrayConstructor).BYTES_PER_ELEMENT,
-          );
-    this.views.add(view);
-    return view;
+    const buffer = this.arrays[this.readUint32()];
+    if (!type || !buffer) throw new Error('snapshot body: bad array reference');
+    if (type === DataView) return new DataView(buffer);
+    return new (type as Int8ArrayConstructor)(buffer);
   }
 }
 
+/** Where a body's bytes come from: a buffer in memory or a file, read at an offset. */
+export interface BodySource {
+  readonly length: number;
+  /** Fills `into` with the bytes from `offset` on. */
+  read(offset: number, into: Uint8Array): void;
+}
+
+/** A body in memory. */
+export function bufferSource(buffer: Buffer): BodySource {
+  return {
+    length: buffer.length,
+    read: (offset, into) => {
+      into.set(buffer.subarray(offset, offset + into.length));
+    },
+  };
+}
+
+/** Reads of at most 1 GiB each: a single read(2) cannot return more than 2 GiB. */
+const CHUNK = 1 << 30;
+
+/** A body stored in an open file from `start` on, `length` bytes long. */
+export function fileSource(fd: number, start: number, length: number): BodySource {
+  return {
+    length,
+    read(offset, into) {
+      let done = 0;
+      while (done < into.length) {
+        const n = fs.readSync(fd, into, done, Math.min(CHUNK, into.length - done), start + offset + done);
+        if (n === 0) throw new Error('snapshot body: truncated');
+        done += n;
+      }
+    },
+  };
+}
+
 /**
- * The value of a body, its typed arrays views into `body` (which must start 8-byte aligned in
- * its ArrayBuffer: a buffer from `Buffer.allocUnsafeSlow`; another is copied once).
+ * The value of a body. Each typed array is read straight into an ArrayBuffer of its own: nothing
+ * is read twice or copied, and no array keeps another's memory alive when it is replaced later.
  */
-export function decodeBody(input: Buffer): { value: unknown; views: Set<ArrayBufferView> } {
-  let body = input;
-  if (body.byteOffset % 8 !== 0) {
-    body = Buffer.allocUnsafeSlow(input.length);
-    input.copy(body);
-  }
-  if (body.length < PREAMBLE) throw new Error('snapshot body: too short');
-  const numbers = new DataView(body.buffer, body.byteOffset, body.byteLength);
+export function decodeBody(source: BodySource): unknown {
+  if (source.length < PREAMBLE) throw new Error('snapshot body: too short');
+  const preamble = new Uint8Array(PREAMBLE);
+  source.read(0, preamble);
+  const numbers = new DataView(preamble.buffer);
   const streamLength = numbers.getFloat64(0, true);
   const count = numbers.getFloat64(8, true);
   const tableAt = align8(PREAMBLE + streamLength);
-  if (!Number.isSafeInteger(count) || tableAt + 8 * count > body.length)
+  if (
+    !Number.isSafeInteger(count) ||
+    !Number.isSafeInteger(streamLength) ||
+    tableAt + 8 * count > source.length
+  )
     throw new Error('snapshot body: bad layout');
-  const lengths: number[] = [];
-  const at: number[] = [];
+  const stream = Buffer.allocUnsafe(streamLength);
+  source.read(PREAMBLE, stream);
+  const table = new Uint8Array(8 * count);
+  source.read(tableAt, table);
+  const lengths = new DataView(table.buffer);
+  const arrays: ArrayBuffer[] = [];
   let end = tableAt + 8 * count;
   for (let i = 0; i < count; i++) {
-    const length = numbers.getFloat64(tableAt + 8 * i, true);
+    const length = lengths.getFloat64(8 * i, true);
     end = align8(end);
-    at.push(end);
-    lengths.push(length);
+    if (!Number.isSafeInteger(length) || end + length > source.length)
+      throw new Error('snapshot body: truncated');
+    const buffer = new ArrayBuffer(length);
+    source.read(end, new Uint8Array(buffer));
+    arrays.push(buffer);
     end += length;
   }
-  if (end > body.length) throw new Error('snapshot body: truncated');
-  const deserializer = new OutOfLineDeserializer(
-    body.subarray(PREAMBLE, PREAMBLE + streamLength),
-    body,
-    at,
-    lengths,
-  );
+  const deserializer = new OutOfLineDeserializer(stream, arrays);
   deserializer.readHeader();
-  return { value: deserializer.readValue(), views: deserializer.views };
-}
-
-/** Values looked at between two yields of {@link detachViews}, besides the bytes copied. */
-const VALUES_PER_SLICE = 20_000;
-
-/**
- * Whether a container holds primitives, judged by its first value that is not null: then there is
- * nothing to walk in it (the store's containers hold one kind of value each).
- */
-function holdsPrimitives(values: Iterator<unknown>): boolean {
-  for (let next = values.next(); !next.done; next = values.next()) {
-    if (next.value === null || next.value === undefined) continue;
-    return typeof next.value !== 'object';
-  }
-  return true;
-}
-
-/**
- * Replaces every view of `views` reachable from `root` (through fields, arrays, Maps and plain
- * objects) by a copy of its own, a little at a time: the generator yields after about
- * `sliceBytes` copied or {@link VALUES_PER_SLICE} values looked at — inside a large Map or array
- * too — so a caller can spread the work over event-loop turns and keep serving. Returns how many
- * arrays it copied. ({@link countSharing} tells what still lives in the body: nothing, unless a
- * view is held where the walk cannot swap it, such as in a Set.)
- */
-export function* detachViews(
-  root: object,
-  views: Set<ArrayBufferView>,
-  sliceBytes = 8 * 1024 * 1024,
-): Generator<void, number> {
-  if (views.size === 0) return 0;
-  const body = (views.values().next().value as ArrayBufferView).buffer;
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  // A view held in two places gets one copy, held in both: sharing survives.
-  const copies = new Map<ArrayBufferView, ArrayBufferView>();
-  let copied = 0;
-  let looked = 0;
-  const own = (view: ArrayBufferView): ArrayBufferView => {
-    const known = copies.get(view);
-    if (known) return known;
-    copied += view.byteLength;
-    const copy =
-      view instanceof DataView
-        ? new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength))
-        : (view as Uint8Array).slice();
-    copies.set(view, copy);
-    return copy;
-  };
-  /** Looks at one value; returns its copy when it is a view to replace. */
-  const visit = (value: unknown): ArrayBufferView | null => {
-    looked += 1;
-    if (value === null || typeof value !== 'object') return null;
-    if (ArrayBuffer.isView(value)) return value.buffer === body ? own(value) : null;
-    if (!seen.has(value)) stack.push(value);
-    return null;
-  };
-  const due = () => copied >= sliceBytes || looked >= VALUES_PER_SLICE;
-  while (stack.length > 0) {
-    const container = stack.pop() as object;
-    if (seen.has(container)) continue;
-    seen.add(container);
-    if (container instanceof Map) {
-      if (holdsPrimitives(container.values())) continue;
-      for (const [key, value] of container) {
-        const copy = visit(value);
-        if (copy) container.set(key, copy);
-        if (due()) {
-          copied = 0;
-          looked = 0;
-          yield;
-        }
-      }
-    } else if (container instanceof Set) {
-      // A Set's element cannot be swapped in place: only what its elements contain is walked.
-      if (holdsPrimitives(container.values())) continue;
-      for (const value of container) if (!ArrayBuffer.isView(value)) visit(value);
-    } else if (Array.isArray(container)) {
-      if (holdsPrimitives(container.values())) continue;
-      for (let i = 0; i < container.length; i++) {
-        const copy = visit(container[i]);
-        if (copy) container[i] = copy;
-        if (due()) {
-          copied = 0;
-          looked = 0;
-          yield;
-        }
-      }
-    } else {
-      const fields = container as Record<string, unknown>;
-      for (const key of Object.keys(fields)) {
-        const copy = visit(fields[key]);
-        if (copy) fields[key] = copy;
-      }
-    }
-    if (due()) {
-      copied = 0;
-      looked = 0;
-      yield;
-    }
-  }
-  views.clear();
-  return copies.size;
-}
-
-/** How many typed arrays reachable from `root` still live in `buffer` (a full walk: for tests). */
-export function countSharing(root: object, buffer: ArrayBufferLike): number {
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  let sharing = 0;
-  while (stack.length > 0) {
-    const container = stack.pop() as object;
-    if (seen.has(container)) continue;
-    seen.add(container);
-    const values =
-      container instanceof Map || container instanceof Set
-        ? [...container.values()]
-        : Object.values(container as Record<string, unknown>);
-    for (const value of values) {
-      if (value === null || typeof value !== 'object') continue;
-      if (ArrayBuffer.isView(value)) {
-        if (value.buffer === buffer) sharing += 1;
-      } else stack.push(value);
-    }
-  }
-  return sharing;
+  return deserializer.readValue();
 }

@@ -16,9 +16,10 @@ import type { DatabaseConfig } from '../../config.ts';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
 import type { Database } from '../../db/schema.ts';
 import { latestRevision } from './revisions.repository.ts';
+import { fileSource } from './snapshot-body.ts';
 import { deserializeStore, serializeStore } from './store-snapshot.ts';
 
-// 2: typed arrays out of line and aligned, restored as views (snapshot-body.ts).
+// 2: typed arrays out of line, each read into its own buffer (snapshot-body.ts).
 const FORMAT = 'attain-fact-store/2';
 const MAX_HEADER = 4096;
 /** Reads of at most 1 GiB each: a single read(2) cannot return more than 2 GiB. */
@@ -156,7 +157,7 @@ export function writeSnapshotSync(file: string, stamp: string, snapshot: Snapsho
 export async function readSnapshot(
   file: string,
   db: Kysely<Database>,
-): Promise<{ restored: Snapshot & { views: Set<ArrayBufferView> } } | { restored: null; why: string }> {
+): Promise<{ restored: Snapshot } | { restored: null; why: string }> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -178,15 +179,10 @@ export async function readSnapshot(
       return { restored: null, why: `revision ${header.revision} is newer than the database's ${latest}` };
     if ((await stampOf(db, header.revision)) !== header.revisionStamp)
       return { restored: null, why: `revision ${header.revision} differs in this database` };
-    const bytes = Buffer.allocUnsafeSlow(header.bytes);
-    let read = 0;
-    while (read < header.bytes) {
-      const n = fs.readSync(fd, bytes, read, Math.min(CHUNK, header.bytes - read), newline + 1 + read);
-      if (n === 0) return { restored: null, why: 'the file is truncated' };
-      read += n;
-    }
-    const { store, extra, views } = deserializeStore(bytes);
-    return { restored: { store, extra, revision: header.revision, views } };
+    if (fs.fstatSync(fd).size < newline + 1 + header.bytes)
+      return { restored: null, why: 'the file is truncated' };
+    const { store, extra } = deserializeStore(fileSource(fd, newline + 1, header.bytes));
+    return { restored: { store, extra, revision: header.revision } };
   } catch (error) {
     return { restored: null, why: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -9,8 +9,8 @@ import {
   RANDOM_ORG,
   REPS,
 } from '../../../../engine/src/testing/random-facts.ts';
-import { countSharing, decodeBody, encodeBody } from './snapshot-body.ts';
-import { deserializeStore, detachViews, SnapshotMismatch, serializeStore } from './store-snapshot.ts';
+import { bufferSource, decodeBody, encodeBody } from './snapshot-body.ts';
+import { deserializeStore, SnapshotMismatch, serializeStore } from './store-snapshot.ts';
 
 const SCOPES: Scope[] = [
   ...REPS.map((id) => ({ kind: 'person' as const, id })),
@@ -48,14 +48,8 @@ describe('store snapshot', () => {
         (before, after) => {
           const original = seeded();
           for (const op of before) applyOp(original, op);
-          const { store: copy, extra, views } = deserializeStore(serializeStore(original, { revision: 7 }));
+          const { store: copy, extra } = deserializeStore(serializeStore(original, { revision: 7 }));
           expect(extra).toEqual({ revision: 7 });
-          expect(everything(copy)).toEqual(everything(original));
-          // Copied out of the read buffer, every array reached, the store unchanged.
-          const body = (views.values().next().value as ArrayBufferView).buffer;
-          const steps = detachViews({ store: copy, extra }, views, 64);
-          while (!steps.next().done) {}
-          expect(countSharing({ store: copy, extra }, body)).toBe(0);
           expect(everything(copy)).toEqual(everything(original));
           // The copy is a working store, not a picture of one: later changes land the same way.
           for (const op of after) {
@@ -70,11 +64,11 @@ describe('store snapshot', () => {
   });
 
   it('refuses a snapshot whose shape no longer fits the store', () => {
-    const plain = decodeBody(serializeStore(seeded())).value as { store: Record<string, unknown> };
+    const plain = decodeBody(bufferSource(serializeStore(seeded()))) as { store: Record<string, unknown> };
     const [field] = Object.keys(plain.store);
     delete plain.store[field as string];
     expect(() => deserializeStore(encodeBody(plain))).toThrow(SnapshotMismatch);
-    const retyped = decodeBody(serializeStore(seeded())).value as { store: Record<string, unknown> };
+    const retyped = decodeBody(bufferSource(serializeStore(seeded()))) as { store: Record<string, unknown> };
     retyped.store.people = 42;
     expect(() => deserializeStore(encodeBody(retyped))).toThrow(SnapshotMismatch);
   });

@@ -4,7 +4,7 @@
  *
  * The store is a tree of class instances (FactStore → OrderBook → DayCube …) whose state is
  * typed arrays, Maps, Sets, arrays and numbers. V8's serializer writes all of those natively
- * (typed arrays out of line, restored as views into the read buffer: snapshot-body.ts) and
+ * (typed arrays out of line, each read back into its own buffer: snapshot-body.ts) and
  * keeps shared references shared, but it drops prototypes and refuses functions. So:
  * - serialising mirrors each class instance reached through fields as a plain object, leaving
  *   out fields that hold functions (code, not state) and memo caches (`memo`, `…cache`, `…Cache`:
@@ -19,9 +19,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { FactStore, OrgChart } from '@attain/engine';
-import { decodeBody, encodeBody } from './snapshot-body.ts';
-
-export { detachViews } from './snapshot-body.ts';
+import { type BodySource, bufferSource, decodeBody, encodeBody } from './snapshot-body.ts';
 
 export class SnapshotMismatch extends Error {
   constructor(path: string, why: string) {
@@ -93,24 +91,18 @@ function compactAll(instance: Fields, seen: Set<object>): void {
   }
 }
 
-/**
- * The store and `extra` back from {@link serializeStore}'s bytes. Their typed arrays are views
- * into `buffer` (`views`): hand them to {@link detachViews} once the process is serving, so the
- * buffer can go.
- */
-export function deserializeStore(buffer: Buffer): {
-  store: FactStore;
-  extra: unknown;
-  views: Set<ArrayBufferView>;
-} {
-  const { value, views } = decodeBody(buffer);
-  const saved = value as { store: Fields; extra: unknown };
+/** The store and `extra` back from {@link serializeStore}'s bytes (in memory or in a file). */
+export function deserializeStore(input: Buffer | BodySource): { store: FactStore; extra: unknown } {
+  const saved = decodeBody(Buffer.isBuffer(input) ? bufferSource(input) : input) as {
+    store: Fields;
+    extra: unknown;
+  };
   // The template gets an (empty) org chart like every served store, so that the fields that
   // only an org fills (the chart, shared by the parts that read it) are instances to pour into.
   const store = new FactStore();
   store.setOrg(new OrgChart([], []));
   restoreInto(store as unknown as Fields, saved.store, new Map(), 'store');
-  return { store, extra: saved.extra, views };
+  return { store, extra: saved.extra };
 }
 
 /**
