@@ -45,6 +45,9 @@ export interface SnapshotPolicy {
 
 // Serialising blocks the event loop (about 5–10 s at 10M orders), so periodic writes are rare:
 // the snapshot only bounds how much a restart after a crash reads from the change feed.
+/** How long after a restore the read buffer is collected (see restore). */
+const COLLECT_AFTER_RESTORE_MS = 3_000;
+
 const SNAPSHOT_DEFAULTS = { firstAfterMs: 5_000, everyRevisions: 1_000, everyMs: 6 * 60 * 60_000 };
 
 export class LiveFacts {
@@ -136,8 +139,10 @@ export class LiveFacts {
       return;
     }
     const { store, extra, revision } = result.restored;
-    // What was read besides the arrays (the V8 stream) is garbage now: give its memory back.
-    collectGarbage();
+    // What was read besides the arrays (the V8 stream, up to a few hundred MB) is garbage now:
+    // give its memory back once the server is answering — a full collection of a large store
+    // pauses the process for a while, and the first requests of a restart come first.
+    setTimeout(collectGarbage, COLLECT_AFTER_RESTORE_MS).unref();
     adoptDimensionSets(store, extra as DimensionSets);
     this.org = await loadOrgDirectory(this.db);
     this.store = store;
