@@ -26,7 +26,6 @@ import {
 } from './fact-store.loader.ts';
 import { latestRevision } from './revisions.repository.ts';
 import { readSnapshot, stampOf, writeSnapshot, writeSnapshotSync } from './snapshot-file.ts';
-import { collectGarbage } from './store-snapshot.ts';
 
 export const DEFAULT_POLL_MS = 200;
 
@@ -45,9 +44,6 @@ export interface SnapshotPolicy {
 
 // Serialising blocks the event loop (about 5–10 s at 10M orders), so periodic writes are rare:
 // the snapshot only bounds how much a restart after a crash reads from the change feed.
-/** How long after a restore the read buffer is collected (see restore). */
-const COLLECT_AFTER_RESTORE_MS = 3_000;
-
 const SNAPSHOT_DEFAULTS = { firstAfterMs: 5_000, everyRevisions: 1_000, everyMs: 6 * 60 * 60_000 };
 
 export class LiveFacts {
@@ -139,10 +135,9 @@ export class LiveFacts {
       return;
     }
     const { store, extra, revision } = result.restored;
-    // What was read besides the arrays (the V8 stream, up to a few hundred MB) is garbage now:
-    // give its memory back once the server is answering — a full collection of a large store
-    // pauses the process for a while, and the first requests of a restart come first.
-    setTimeout(collectGarbage, COLLECT_AFTER_RESTORE_MS).unref();
+    // What was read besides the arrays (the V8 stream) is garbage now. No forced collection: a
+    // full one of a 10M-order store stops the process for ~1 s (before serving it slowed the
+    // restart, after it the first dashboards); V8's own, incremental ones return it soon enough.
     adoptDimensionSets(store, extra as DimensionSets);
     this.org = await loadOrgDirectory(this.db);
     this.store = store;

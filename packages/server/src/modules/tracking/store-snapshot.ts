@@ -16,8 +16,6 @@
  * {@link SnapshotMismatch}, and the caller rebuilds from the database instead. No format
  * version has to be bumped by hand when the store's internals change.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { FactStore, OrgChart } from '@attain/engine';
 import { type BodySource, bufferSource, decodeBody, encodeBody } from './snapshot-body.ts';
 
@@ -103,26 +101,6 @@ export function deserializeStore(input: Buffer | BodySource): { store: FactStore
   store.setOrg(new OrgChart([], []));
   restoreInto(store as unknown as Fields, saved.store, new Map(), 'store');
   return { store, extra: saved.extra };
-}
-
-/**
- * Runs a full garbage collection once, when this process can: after a restore, the buffer read
- * from the file (the snapshot's size) is garbage, and V8 may otherwise keep it resident until its
- * next major collection, which under steady load can be long. `global.gc` exists with
- * `--expose-gc`; otherwise V8's flag is set and the function taken from a fresh context (a
- * documented V8 flag; harmless if it fails).
- */
-export function collectGarbage(): void {
-  try {
-    let gc = (globalThis as { gc?: () => void }).gc;
-    if (!gc) {
-      v8.setFlagsFromString('--expose-gc');
-      gc = vm.runInNewContext('gc') as () => void;
-    }
-    gc();
-  } catch {
-    // Only memory is at stake: V8 frees the buffer at its next major collection anyway.
-  }
 }
 
 function restoreInto(target: Fields, saved: Fields, restored: Map<object, Fields>, path: string): void {
