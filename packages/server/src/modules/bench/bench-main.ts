@@ -55,7 +55,7 @@ if (served && (options.parts.has('close') || options.parts.has('serve'))) {
         started.server,
         data,
         { sqlite: sqlite?.config ?? null, postgres: postgres?.config ?? null },
-        { engine: 5, sql: options.orders > 2_000_000 ? 0 : 1 },
+        { engine: 5, sql: options.orders >= 1_000_000 ? 0 : 1 },
         log,
         options.sql,
       );
