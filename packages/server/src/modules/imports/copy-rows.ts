@@ -101,10 +101,7 @@ export async function copyInto(
   rows: readonly NormalizedRow[],
   constant?: { readonly column: string; readonly value: number },
 ): Promise<void> {
-  const written = constant ? [...columns, constant.column] : columns;
-  const stream = copyFrom(`copy ${table} (${written.map(quoteId).join(', ')}) from stdin with (format csv)`);
-  const done = finished(stream);
-  await trx.executeQuery({ ...CompiledQuery.raw(''), sql: stream as unknown as string });
-  stream.end(copyText(rows, columns, constant ? `,${constant.value}` : ''));
-  await done;
+  const copy = await openCopy(trx, table, columns, constant);
+  await copy.write(rows);
+  await copy.end();
 }

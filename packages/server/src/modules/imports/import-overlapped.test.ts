@@ -15,6 +15,19 @@ const orders = (prefix: string, n: number) => [
   ...Array.from({ length: n }, (_, i) => [`${prefix}${i}`, '2026-04-02', 'R1', 'C1', 'P1', '10.00', '']),
 ];
 
+/** A fresh database with the seeded company, for the tests of one describe block. */
+function useSeededCompany(): { readonly db: TestDb } {
+  const holder = {} as { db: TestDb };
+  beforeAll(async () => {
+    holder.db = await createTestDb();
+    await seedCompany(holder.db);
+  });
+  afterAll(async () => {
+    await holder.db?.drop();
+  });
+  return holder;
+}
+
 describe('usesValidationThread', () => {
   const file = (format: 'csv' | 'xlsx', totalBytes: number): TableFile => ({
     format,
@@ -59,14 +72,7 @@ describe('the validation thread in a process of its own', () => {
 
 describeDb('import with the validation thread', () => {
   const tmp = useTempDir();
-  let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedCompany(db);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const seeded = useSeededCompany();
 
   const options = (file: string) =>
     ({
@@ -79,7 +85,7 @@ describeDb('import with the validation thread', () => {
   it('reports the validation as it goes and ends with every byte read', async () => {
     const file = writeCsv(tmp.dir, orders('PG', 2500));
     const seen: ImportProgress[] = [];
-    const report = await importFile(db, file, { ...options(file), onProgress: (p) => seen.push(p) });
+    const report = await importFile(seeded.db, file, { ...options(file), onProgress: (p) => seen.push(p) });
     expect(report).toMatchObject({ ok: true, rows: 2500, inserted: 2500 });
     expect(seen.map((p) => p.phase)).toEqual([
       'reading',
@@ -99,14 +105,14 @@ describeDb('import with the validation thread', () => {
     const first = writeCsv(tmp.dir, orders('PA', 3000));
     const second = writeCsv(tmp.dir, orders('PB', 3000));
     const reports = await Promise.all([
-      importFile(db, first, options(first)),
-      importFile(db, second, options(second)),
+      importFile(seeded.db, first, options(first)),
+      importFile(seeded.db, second, options(second)),
     ]);
     expect(reports.map((r) => [r.ok, r.inserted])).toEqual([
       [true, 3000],
       [true, 3000],
     ]);
-    const stored = await db.kysely
+    const stored = await seeded.db.kysely
       .selectFrom('orders')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => eb.or([eb('id', 'like', 'PA%'), eb('id', 'like', 'PB%')]))
@@ -115,7 +121,7 @@ describeDb('import with the validation thread', () => {
   });
 
   it('rolls back rows already written when a check across rows fails at the end of the file', async () => {
-    const before = await dumpTables(db);
+    const before = await dumpTables(seeded.db);
     // Shares of order PG0 sum to 1.1: found only after the last row, when every row was written.
     const credits = [
       ['order_id', 'rep_id', 'share'],
@@ -123,26 +129,19 @@ describeDb('import with the validation thread', () => {
       ['PG0', 'R2', '0.1'],
     ];
     const file = writeCsv(tmp.dir, credits);
-    const report = await importFile(db, file, { ...options(file), entity: 'order_credits' });
+    const report = await importFile(seeded.db, file, { ...options(file), entity: 'order_credits' });
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => [e.row, e.column])).toEqual([
       [2, 'share'],
       [2502, 'share'],
     ]);
-    expect(await dumpTables(db)).toEqual(before);
+    expect(await dumpTables(seeded.db)).toEqual(before);
   });
 });
 
 describeDb('references to a table too large to load: looked up by the ids the file names', () => {
   const tmp = useTempDir();
-  let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedCompany(db);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const seeded = useSeededCompany();
 
   // 2,500 orders (three lookup chunks); rows 700 and 2,400 name customers nobody stored, row 1,500
   // a product nobody stored.
@@ -153,19 +152,19 @@ describeDb('references to a table too large to load: looked up by the ids the fi
 
   it('finds the same errors on every path as with every id loaded, and writes nothing', async () => {
     const file = writeCsv(tmp.dir, rows);
-    const before = await dumpTables(db);
+    const before = await dumpTables(seeded.db);
     const base = { entity: 'orders', actor: SYSTEM_ACTOR, source: 'x.csv' } as const;
-    const complete = await importFile(db, file, { ...base, validationThread: 'never' });
+    const complete = await importFile(seeded.db, file, { ...base, validationThread: 'never' });
     expect(complete.errors.map((e) => [e.row, e.column, e.value])).toEqual([
       [701, 'customer_id', 'C-MISSING'],
       [1501, 'product_id', 'P-MISSING'],
       [2401, 'customer_id', 'C-MISSING-2'],
     ]);
     for (const validationThread of ['never', 'always'] as const) {
-      const report = await importFile(db, file, { ...base, validationThread, completeIdsUpTo: 0 });
+      const report = await importFile(seeded.db, file, { ...base, validationThread, completeIdsUpTo: 0 });
       expect(report).toEqual(complete);
     }
-    expect(await dumpTables(db)).toEqual(before);
+    expect(await dumpTables(seeded.db)).toEqual(before);
   });
 
   it('a first load that fails late leaves the table empty (PostgreSQL: one COPY open across batches)', {
@@ -175,7 +174,7 @@ describeDb('references to a table too large to load: looked up by the ids the fi
     (big[11_000] as string[])[5] = '1.001';
     const file = writeCsv(tmp.dir, big);
     for (const completeIdsUpTo of [undefined, 0]) {
-      const report = await importFile(db, file, {
+      const report = await importFile(seeded.db, file, {
         entity: 'orders',
         actor: SYSTEM_ACTOR,
         source: 'z.csv',
@@ -184,7 +183,7 @@ describeDb('references to a table too large to load: looked up by the ids the fi
       });
       expect(report.errors.map((e) => [e.row, e.column])).toEqual([[11_001, 'amount']]);
     }
-    const stored = await db.kysely
+    const stored = await seeded.db.kysely
       .selectFrom('orders')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -194,7 +193,7 @@ describeDb('references to a table too large to load: looked up by the ids the fi
   it('imports a valid file the same way', async () => {
     const valid = orders('PY', 2500);
     const file = writeCsv(tmp.dir, valid);
-    const report = await importFile(db, file, {
+    const report = await importFile(seeded.db, file, {
       entity: 'orders',
       actor: SYSTEM_ACTOR,
       source: 'y.csv',
