@@ -47,7 +47,7 @@ export const HIERARCHY_COLUMN: Partial<Record<EntityName, string>> = {
 };
 
 /** Ids read per query when loading a table's ids. */
-export const ID_PAGE = 100_000;
+const ID_PAGE = 100_000;
 
 /**
  * One page of a table's ids after `after`, in id order, as one JSON array: a JSON text per page

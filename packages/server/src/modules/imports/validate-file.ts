@@ -61,7 +61,6 @@ export class FileValidator {
   private readonly links = new Map<string, { parent: string | null; row: number }>();
   private readonly hierarchyColumn: string | undefined;
   private readonly keyColumns: readonly string[];
-  private readonly keyOf: (record: NormalizedRow) => string;
   /** The columns that hold references, with the stored ids they may point to. */
   private readonly references: readonly {
     readonly column: string;
@@ -80,10 +79,6 @@ export class FileValidator {
   ) {
     this.hierarchyColumn = HIERARCHY_COLUMN[spec.name];
     this.keyColumns = spec.name === 'order_credits' ? ['order_id', 'rep_id'] : spec.key;
-    const single = spec.name !== 'goals' && this.keyColumns.length === 1 ? this.keyColumns[0] : undefined;
-    // Most entities are keyed by one column: its value is the key, without building a string.
-    this.keyOf =
-      single === undefined ? (record) => rowKeyOf(spec, record) : (record) => String(record[single] ?? '');
     this.references = spec.columns.flatMap((column) =>
       column.references
         ? [{ column: column.name, entity: column.references, stored: stored.ids.get(column.references) }]
@@ -98,7 +93,7 @@ export class FileValidator {
    * {@link judge} instead, so the ids a chunk of rows names are looked up before it is judged.
    */
   check(source: SourceRow): NormalizedRow | null {
-    return this.judge(source.row, validateRow(this.spec, source));
+    return this.judge(source.row, this.read(source));
   }
 
   /** The first step of {@link check}: the row's own cells. */
@@ -145,7 +140,7 @@ export class FileValidator {
     }
     if (this.hierarchyColumn) {
       const parent = record[this.hierarchyColumn];
-      this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row: row });
+      this.links.set(String(record.id), { parent: parent === null ? null : String(parent), row });
     }
     return record;
   }
@@ -166,7 +161,7 @@ export class FileValidator {
   }
 
   private checkUniqueKey(row: number, record: NormalizedRow): void {
-    const key = this.keyOf(record);
+    const key = rowKeyOf(this.spec, record);
     const first = this.keys.get(key);
     if (first === undefined) {
       this.keys.set(key, row);

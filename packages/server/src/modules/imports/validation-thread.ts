@@ -29,14 +29,16 @@ function tsxApiUrl(): string {
   if (!exported) throw new Error('tsx does not export ./esm/api');
   return pathToFileURL(path.join(path.dirname(manifest), exported.import.default)).href;
 }
-const BOOT = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+/** The worker's first code: register tsx in the new thread, then load the entry. */
+const boot = () =>
+  `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 
 let worker: Worker | null = null;
 let ready: Promise<void> = Promise.resolve();
 let busy = false;
 
 function spawn(): Worker {
-  const started = new Worker(BOOT, { eval: true });
+  const started = new Worker(boot(), { eval: true });
   ready = new Promise((resolve, reject) => {
     started.once('message', () => {
       // Referenced while it boots (someone may be waiting for it), then only while it works.

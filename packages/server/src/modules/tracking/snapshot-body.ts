@@ -9,14 +9,13 @@
  * a 10 s restart at 10M orders (docs/performance.md); views pin the whole buffer as soon as one
  * column grows into a new array. Read out of line, there is neither.
  *
- * Layout: [stream length: f64][array count: f64][stream][pad to 8][byte lengths: f64 × count]
- * [array 0][pad to 8][array 1]…
+ * Layout: [stream length: f64][array count: f64][stream][byte lengths: f64 × count][array 0]
+ * [array 1]… Each array gets a buffer of its own on reading, so nothing needs aligning.
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
 
 const PREAMBLE = 16;
-const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /** The views a snapshot may hold, by a stable index (the stream stores the index). */
 const VIEW_TYPES = [
@@ -60,29 +59,19 @@ export function encodeBody(value: unknown): Buffer {
   serializer.writeValue(value);
   const stream = serializer.releaseBuffer();
   const { arrays } = serializer;
-  const tableAt = align8(PREAMBLE + stream.length);
-  const offsets: number[] = [];
+  const tableAt = PREAMBLE + stream.length;
   let end = tableAt + 8 * arrays.length;
-  for (const array of arrays) {
-    end = align8(end);
-    offsets.push(end);
-    end += array.byteLength;
-  }
+  for (const array of arrays) end += array.byteLength;
   const body = Buffer.allocUnsafeSlow(end);
   const numbers = new DataView(body.buffer, body.byteOffset, body.byteLength);
   numbers.setFloat64(0, stream.length, true);
   numbers.setFloat64(8, arrays.length, true);
   stream.copy(body, PREAMBLE);
-  body.fill(0, PREAMBLE + stream.length, tableAt);
+  let at = tableAt + 8 * arrays.length;
   arrays.forEach((array, i) => {
     numbers.setFloat64(tableAt + 8 * i, array.byteLength, true);
-    const at = offsets[i] as number;
-    const padFrom =
-      i === 0
-        ? tableAt + 8 * arrays.length
-        : (offsets[i - 1] as number) + (arrays[i - 1] as ArrayBufferView).byteLength;
-    body.fill(0, padFrom, at);
     body.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at += array.byteLength;
   });
   return body;
 }
@@ -122,8 +111,8 @@ export function bufferSource(buffer: Buffer): BodySource {
   };
 }
 
-/** Reads of at most 1 GiB each: a single read(2) cannot return more than 2 GiB. */
-const CHUNK = 1 << 30;
+/** Reads and writes of at most 1 GiB each: one read(2) or write(2) cannot pass 2 GiB. */
+export const IO_CHUNK = 1 << 30;
 
 /** A body stored in an open file from `start` on, `length` bytes long. */
 export function fileSource(fd: number, start: number, length: number): BodySource {
@@ -132,7 +121,7 @@ export function fileSource(fd: number, start: number, length: number): BodySourc
     read(offset, into) {
       let done = 0;
       while (done < into.length) {
-        const n = fs.readSync(fd, into, done, Math.min(CHUNK, into.length - done), start + offset + done);
+        const n = fs.readSync(fd, into, done, Math.min(IO_CHUNK, into.length - done), start + offset + done);
         if (n === 0) throw new Error('snapshot body: truncated');
         done += n;
       }
@@ -151,7 +140,7 @@ export function decodeBody(source: BodySource): unknown {
   const numbers = new DataView(preamble.buffer);
   const streamLength = numbers.getFloat64(0, true);
   const count = numbers.getFloat64(8, true);
-  const tableAt = align8(PREAMBLE + streamLength);
+  const tableAt = PREAMBLE + streamLength;
   if (
     !Number.isSafeInteger(count) ||
     !Number.isSafeInteger(streamLength) ||
@@ -167,7 +156,6 @@ export function decodeBody(source: BodySource): unknown {
   let end = tableAt + 8 * count;
   for (let i = 0; i < count; i++) {
     const length = lengths.getFloat64(8 * i, true);
-    end = align8(end);
     if (!Number.isSafeInteger(length) || end + length > source.length)
       throw new Error('snapshot body: truncated');
     const buffer = new ArrayBuffer(length);

@@ -16,14 +16,12 @@ import type { DatabaseConfig } from '../../config.ts';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
 import type { Database } from '../../db/schema.ts';
 import { latestRevision } from './revisions.repository.ts';
-import { fileSource } from './snapshot-body.ts';
+import { fileSource, IO_CHUNK } from './snapshot-body.ts';
 import { deserializeStore, serializeStore } from './store-snapshot.ts';
 
-// 2: typed arrays out of line, each read into its own buffer (snapshot-body.ts).
-const FORMAT = 'attain-fact-store/2';
+// 3: typed arrays out of line, each read into its own buffer (snapshot-body.ts).
+const FORMAT = 'attain-fact-store/3';
 const MAX_HEADER = 4096;
-/** Reads of at most 1 GiB each: a single read(2) cannot return more than 2 GiB. */
-const CHUNK = 1 << 30;
 
 interface Header {
   readonly format: string;
@@ -123,8 +121,8 @@ export async function writeSnapshot(file: string, stamp: string, snapshot: Snaps
   const handle = await fs.promises.open(aside, 'w');
   try {
     await handle.write(head);
-    for (let offset = 0; offset < bytes.length; offset += CHUNK)
-      await handle.write(bytes, offset, Math.min(CHUNK, bytes.length - offset));
+    for (let offset = 0; offset < bytes.length; offset += IO_CHUNK)
+      await handle.write(bytes, offset, Math.min(IO_CHUNK, bytes.length - offset));
   } finally {
     await handle.close();
   }
@@ -141,8 +139,8 @@ export function writeSnapshotSync(file: string, stamp: string, snapshot: Snapsho
   const fd = fs.openSync(aside, 'w');
   try {
     fs.writeSync(fd, head);
-    for (let offset = 0; offset < bytes.length; offset += CHUNK)
-      fs.writeSync(fd, bytes, offset, Math.min(CHUNK, bytes.length - offset));
+    for (let offset = 0; offset < bytes.length; offset += IO_CHUNK)
+      fs.writeSync(fd, bytes, offset, Math.min(IO_CHUNK, bytes.length - offset));
   } finally {
     fs.closeSync(fd);
   }

@@ -65,7 +65,7 @@ function mirror(instance: Fields, seen: Map<object, Fields>): Fields {
 
 /**
  * The store (and `extra`, any structured-clonable value kept beside it) as one buffer, its typed
- * arrays out of line and aligned (snapshot-body.ts).
+ * arrays out of line (snapshot-body.ts).
  * @example const bytes = serializeStore(store, { dims }); const { store: copy } = deserializeStore(bytes);
  */
 export function serializeStore(store: FactStore, extra: unknown = null): Buffer {
