@@ -5,7 +5,7 @@
  */
 import { formatMetricKey, type MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
-import { ACTIVITY, MISC, SALES } from './measures.ts';
+import { ACTIVITY, LEADS, OPPORTUNITIES, SALES, SURVEYS } from './measures.ts';
 import {
   type CreditSink,
   countLeads,
@@ -187,41 +187,39 @@ function unitSink(store: FactStore, unitId: string, sums: Sums): CreditSink {
   return { target: (person, day) => (store.unitIndex.counts(person, day, unitId) ? sums : null) };
 }
 
+/** One sum per cube of the store, in the order of `store.cubes()`. */
+function cubeSums(store: FactStore): Float64Array[] {
+  return store.cubes().map(([, cube]) => new Float64Array(cube.width));
+}
+
 /** Cube sums of a person, or of a unit from the unit cubes, over [from, to]. */
 function addScopeCubes(store: FactStore, scope: Scope, from: number, to: number, sums: Sums): void {
-  const sales = new Float64Array(SALES.width);
-  const activity = new Float64Array(ACTIVITY.width);
-  const misc = new Float64Array(MISC.width);
-  if (scope.kind === 'unit') {
-    store.sales.sumUnitInto(scope.id, from, to, sales);
-    store.activity.sumUnitInto(scope.id, from, to, activity);
-    store.misc.sumUnitInto(scope.id, from, to, misc);
-  } else {
-    const person = store.people.find(scope.id);
-    if (person >= 0) {
-      store.sales.people.sumInto(person, from, to, sales);
-      store.activity.people.sumInto(person, from, to, activity);
-      store.misc.people.sumInto(person, from, to, misc);
-    }
+  const out = cubeSums(store);
+  const cubes = store.cubes();
+  const person = scope.kind === 'unit' ? -1 : store.people.find(scope.id);
+  for (let i = 0; i < cubes.length; i++) {
+    const cube = cubes[i]![1];
+    if (scope.kind === 'unit') cube.sumUnitInto(scope.id, from, to, out[i]!);
+    else if (person >= 0) cube.people.sumInto(person, from, to, out[i]!);
   }
-  copyCubes(sales, activity, misc, sums);
+  copyCubes(out, sums);
 }
 
 function addCubes(store: FactStore, scope: ResolvedScope, sums: Sums): void {
-  const sales = new Float64Array(SALES.width);
-  const activity = new Float64Array(ACTIVITY.width);
-  const misc = new Float64Array(MISC.width);
+  const out = cubeSums(store);
+  const cubes = store.cubes();
   for (const [person, ranges] of scope.members) {
     for (const [from, to] of ranges) {
-      store.sales.people.sumInto(person, from, to, sales);
-      store.activity.people.sumInto(person, from, to, activity);
-      store.misc.people.sumInto(person, from, to, misc);
+      for (let i = 0; i < cubes.length; i++) cubes[i]![1].people.sumInto(person, from, to, out[i]!);
     }
   }
-  copyCubes(sales, activity, misc, sums);
+  copyCubes(out, sums);
 }
 
-function copyCubes(sales: Float64Array, activity: Float64Array, misc: Float64Array, sums: Sums): void {
+type CubeSums = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+
+function copyCubes(out: Float64Array[], sums: Sums): void {
+  const [sales, activity, leads, surveys, opportunities] = out as CubeSums;
   sums.revenue = sales[SALES.revenue]!;
   sums.cost = sales[SALES.cost]!;
   sums.orders = sales[SALES.orders]!;
@@ -233,15 +231,15 @@ function copyCubes(sales: Float64Array, activity: Float64Array, misc: Float64Arr
   sums.demos = activity[3]!;
   sums.proposals = activity[4]!;
   sums.activities = activity[ACTIVITY.total]!;
-  sums.leads = misc[MISC.leads]!;
-  sums.leadsConverted = misc[MISC.leadsConverted]!;
-  sums.complaints = misc[MISC.complaints]!;
-  sums.npsResponses = misc[MISC.npsResponses]!;
-  sums.npsPromoters = misc[MISC.npsPromoters]!;
-  sums.npsDetractors = misc[MISC.npsDetractors]!;
-  sums.csatCount = misc[MISC.csatCount]!;
-  sums.csatSum = misc[MISC.csatSum]!;
-  sums.oppClosed = misc[MISC.oppClosed]!;
-  sums.oppWon = misc[MISC.oppWon]!;
-  sums.oppWonCycleDays = misc[MISC.oppWonCycleDays]!;
+  sums.leads = leads[LEADS.leads]!;
+  sums.leadsConverted = leads[LEADS.leadsConverted]!;
+  sums.complaints = leads[LEADS.complaints]!;
+  sums.npsResponses = surveys[SURVEYS.npsResponses]!;
+  sums.npsPromoters = surveys[SURVEYS.npsPromoters]!;
+  sums.npsDetractors = surveys[SURVEYS.npsDetractors]!;
+  sums.csatCount = surveys[SURVEYS.csatCount]!;
+  sums.csatSum = surveys[SURVEYS.csatSum]!;
+  sums.oppClosed = opportunities[OPPORTUNITIES.closed]!;
+  sums.oppWon = opportunities[OPPORTUNITIES.won]!;
+  sums.oppWonCycleDays = opportunities[OPPORTUNITIES.wonCycleDays]!;
 }

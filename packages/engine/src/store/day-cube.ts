@@ -6,7 +6,7 @@
  *
  * Layout: per key, one page per month holding data — 32 slot numbers (days 1–31, then the
  * month's total; 0 = no bucket yet, else slot + 1) in one shared Int32Array of pages, found
- * through a Map month → page offset — and the measures of every bucket in one Float64Array.
+ * through a Map month → page offset — and the measures of every bucket in one typed array.
  * A write is one Map lookup and two array reads, not one lookup per day and one per month; a
  * person's three years are ~36 pages. (One small typed array per page would cost an off-heap
  * allocation each: several times slower to build.)
@@ -14,10 +14,18 @@
  * Every write is a signed delta (apply = +1, retract = −1), so the cube after any sequence of
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
+ *
+ * A cube of counts only (activities, leads) keeps its measures in an Int32Array, half the
+ * memory of Float64 per bucket (issue 5, memory): a count per key and month stays far below
+ * 2^31 (that would be two billion events of one unit in one month).
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 
 const MONTH_TOTAL = 31;
+
+/** What a bucket's measures are held in: fen and scores in Float64, counts in Int32. */
+export type Measures = Float64Array | Int32Array;
+export type MeasureKind = 'float64' | 'int32';
 const PAGE = 32;
 
 /** 0 for the first of the month … 30. */
@@ -29,13 +37,21 @@ export class DayCube {
   private pool = new Int32Array(PAGE * 256);
   private pagesUsed = 0;
   /** Measures of every bucket, `width` per slot. */
-  private values = new Float64Array(1024);
+  private values: Measures;
   private slots = 0;
   private readonly firstMonth: number[] = [];
   private readonly lastMonth: number[] = [];
 
-  /** @param width number of measures held per bucket */
-  constructor(readonly width: number) {}
+  /**
+   * @param width number of measures held per bucket
+   * @param kind 'int32' for a cube whose every measure is a count (deltas must be integers)
+   */
+  constructor(
+    readonly width: number,
+    readonly kind: MeasureKind = 'float64',
+  ) {
+    this.values = kind === 'int32' ? new Int32Array(1024) : new Float64Array(1024);
+  }
 
   /** Adds `delta` to one measure of a key's day (and its month). */
   add(key: number, day: number, measure: number, delta: number): void {
@@ -63,7 +79,7 @@ export class DayCube {
   }
 
   /** Adds a whole bucket, `values[offset .. offset + width)`, to a key's day (rebuilding from another cube). */
-  addBucket(key: number, day: number, values: Float64Array, offset: number): void {
+  addBucket(key: number, day: number, values: Measures, offset: number): void {
     let empty = true;
     for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
     if (empty) return;
@@ -115,12 +131,26 @@ export class DayCube {
     if (held !== 0) return held - 1;
     const slot = this.slots++;
     if ((slot + 1) * this.width > this.values.length) {
-      const grown = new Float64Array(Math.max(this.values.length * 2, (slot + 1) * this.width));
+      const length = Math.max(this.values.length * 2, (slot + 1) * this.width);
+      const grown = this.kind === 'int32' ? new Int32Array(length) : new Float64Array(length);
       grown.set(this.values);
       this.values = grown;
     }
     this.pool[entry] = slot + 1;
     return slot;
+  }
+
+  /**
+   * Gives back most of the spare capacity of the pages and the measures (they double as they
+   * grow), keeping an eighth as headroom, before a snapshot is written (as the columns do).
+   */
+  compact(): void {
+    const pool = this.pagesUsed * PAGE;
+    const poolLength = pool + (pool >> 3) + PAGE;
+    if (this.pool.length > poolLength) this.pool = this.pool.slice(0, poolLength);
+    const values = this.slots * this.width;
+    const valuesLength = values + (values >> 3) + this.width;
+    if (this.values.length > valuesLength) this.values = this.values.slice(0, valuesLength);
   }
 
   /**
@@ -167,6 +197,7 @@ export class DayCube {
   /** Adds a whole month page of another cube of the same width (its days and total) to a key's month. */
   addPage(key: number, month: number, from: DayCube, page: number): void {
     if (from === this) throw new RangeError('addPage: from another cube only');
+    if (from.kind !== this.kind || from.width !== this.width) throw new RangeError('addPage: cubes differ');
     const target = this.page(key, monthStartDay(month));
     const width = this.width;
     const pool = from.pool;
@@ -188,7 +219,7 @@ export class DayCube {
    * Calls `visit(key, day, values, offset)` for every day bucket: its measures are
    * `values[offset .. offset + width)` (valid during the call only).
    */
-  forEachDay(visit: (key: number, day: number, values: Float64Array, offset: number) => void): void {
+  forEachDay(visit: (key: number, day: number, values: Measures, offset: number) => void): void {
     this.pages.forEach((pages, key) => {
       if (pages)
         for (const [month, page] of pages)
@@ -202,7 +233,7 @@ export class DayCube {
   forEachDayOf(
     page: number,
     start: number,
-    visit: (day: number, values: Float64Array, offset: number) => void,
+    visit: (day: number, values: Measures, offset: number) => void,
   ): void {
     for (let at = 0; at < MONTH_TOTAL; at++) {
       const held = this.pool[page + at]!;

@@ -1,6 +1,6 @@
 /**
  * Activities, leads, opportunities, surveys and complaints as columns, each upserted by id,
- * with the activity and misc cubes kept up to date by retract-mutate-apply (see order-book.ts).
+ * with the activity, lead, survey and opportunity cubes kept up to date by retract-mutate-apply (see order-book.ts).
  * Event dates follow contract §5: a lead by created_on, an opportunity's win/cycle by closed_on
  * and its pipeline amount by created_on minus closed_on.
  */
@@ -9,13 +9,15 @@ import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact
 import {
   DayParser,
   Dictionary,
+  FenColumn,
   float64Column,
+  int8Column,
   int32Column,
   NO_DAY,
   toggle,
   uint8Column,
 } from './growable.ts';
-import { ACTIVITY, ACTIVITY_TYPES, MISC } from './measures.ts';
+import { ACTIVITY, ACTIVITY_TYPES, LEADS, OPPORTUNITIES, SURVEYS } from './measures.ts';
 
 /** One table of events: an id dictionary, an alive flag, a person and a day column. */
 class EventTable {
@@ -43,7 +45,7 @@ const SURVEY_KINDS = ['nps', 'csat'];
 
 export class EventLog {
   readonly activities = new EventTable();
-  readonly activityType = int32Column(-1);
+  readonly activityType = int8Column(-1);
   readonly leads = new EventTable();
   readonly leadConverted = int32Column(NO_DAY);
   /** converted_on → leads converted that day (to subtract conversions after A). */
@@ -51,19 +53,21 @@ export class EventLog {
   readonly complaints = new EventTable();
   readonly surveys = new EventTable();
   /** 0 nps, 1 csat, −1 other. */
-  readonly surveyKind = int32Column(-1);
+  readonly surveyKind = int8Column(-1);
   readonly surveyScore = float64Column();
   /** Opportunities: `day` is created_on. */
   readonly opportunities = new EventTable();
   readonly oppClosed = int32Column(NO_DAY);
-  readonly oppAmount = float64Column();
+  readonly oppAmount = new FenColumn();
   /** 1 won, 0 lost, −1 empty. */
-  readonly oppWon = int32Column(-1);
+  readonly oppWon = int8Column(-1);
 
   constructor(
     private readonly people: Dictionary,
     private readonly activityCube: CreditCube,
-    private readonly misc: CreditCube,
+    private readonly leadCube: CreditCube,
+    private readonly surveyCube: CreditCube,
+    private readonly opportunityCube: CreditCube,
     private readonly dates = new DayParser(),
   ) {}
 
@@ -87,9 +91,11 @@ export class EventLog {
 
   upsertComplaint(fact: ComplaintFact): void {
     const t = this.complaints;
-    const row = t.begin(fact.id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.complaints, -1));
+    const row = t.begin(fact.id, (r) =>
+      this.leadCube.add(t.person.get(r), t.day.get(r), LEADS.complaints, -1),
+    );
     this.setEvent(t, row, fact.repId, fact.date);
-    this.misc.add(t.person.get(row), t.day.get(row), MISC.complaints, 1);
+    this.leadCube.add(t.person.get(row), t.day.get(row), LEADS.complaints, 1);
   }
 
   upsertSurvey(fact: SurveyFact): void {
@@ -118,7 +124,7 @@ export class EventLog {
   }
   removeComplaint(id: string): void {
     const t = this.complaints;
-    t.remove(id, (r) => this.misc.add(t.person.get(r), t.day.get(r), MISC.complaints, -1));
+    t.remove(id, (r) => this.leadCube.add(t.person.get(r), t.day.get(r), LEADS.complaints, -1));
   }
   removeSurvey(id: string): void {
     this.surveys.remove(id, (r) => this.applySurvey(r, -1));
@@ -141,9 +147,9 @@ export class EventLog {
     const person = this.leads.person.get(row);
     const created = this.leads.day.get(row);
     const converted = this.leadConverted.get(row);
-    this.misc.add(person, created, MISC.leads, sign);
+    this.leadCube.add(person, created, LEADS.leads, sign);
     if (converted === NO_DAY) return;
-    this.misc.add(person, created, MISC.leadsConverted, sign);
+    this.leadCube.add(person, created, LEADS.leadsConverted, sign);
     toggle(this.leadsByConvertedDay, converted, row, sign);
   }
 
@@ -162,12 +168,12 @@ export class EventLog {
     const kind = this.surveyKind.get(row);
     if (kind === 0) {
       // contract §5 nps: promoter 9–10, detractor 0–6
-      this.misc.add(person, day, MISC.npsResponses, sign);
-      if (score >= 9) this.misc.add(person, day, MISC.npsPromoters, sign);
-      if (score <= 6) this.misc.add(person, day, MISC.npsDetractors, sign);
+      this.surveyCube.add(person, day, SURVEYS.npsResponses, sign);
+      if (score >= 9) this.surveyCube.add(person, day, SURVEYS.npsPromoters, sign);
+      if (score <= 6) this.surveyCube.add(person, day, SURVEYS.npsDetractors, sign);
     } else if (kind === 1) {
-      this.misc.add(person, day, MISC.csatCount, sign);
-      this.misc.add(person, day, MISC.csatSum, sign * score);
+      this.surveyCube.add(person, day, SURVEYS.csatCount, sign);
+      this.surveyCube.add(person, day, SURVEYS.csatSum, sign * score);
     }
   }
 
@@ -176,14 +182,14 @@ export class EventLog {
     const created = this.opportunities.day.get(row);
     const closed = this.oppClosed.get(row);
     const amount = this.oppAmount.get(row);
-    this.misc.add(person, created, MISC.oppOpenedAmount, sign * amount);
+    this.opportunityCube.add(person, created, OPPORTUNITIES.openedAmount, sign * amount);
     if (closed === NO_DAY) return;
     // Leaves the pipeline the day after max(created, closed): open while created ≤ X < closed.
-    this.misc.add(person, Math.max(created, closed), MISC.oppClosedAmount, sign * amount);
-    this.misc.add(person, closed, MISC.oppClosed, sign);
+    this.opportunityCube.add(person, Math.max(created, closed), OPPORTUNITIES.closedAmount, sign * amount);
+    this.opportunityCube.add(person, closed, OPPORTUNITIES.closed, sign);
     if (this.oppWon.get(row) === 1) {
-      this.misc.add(person, closed, MISC.oppWon, sign);
-      this.misc.add(person, closed, MISC.oppWonCycleDays, sign * (closed - created));
+      this.opportunityCube.add(person, closed, OPPORTUNITIES.won, sign);
+      this.opportunityCube.add(person, closed, OPPORTUNITIES.wonCycleDays, sign * (closed - created));
     }
   }
 }

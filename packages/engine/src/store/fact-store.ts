@@ -20,7 +20,7 @@ import type {
   SurveyFact,
 } from './facts.ts';
 import { DayParser, Dictionary, int32Column } from './growable.ts';
-import { ACTIVITY, MISC, SALES } from './measures.ts';
+import { ACTIVITY, LEADS, OPPORTUNITIES, SALES, SURVEYS } from './measures.ts';
 import { OrderBook } from './order-book.ts';
 import { UnitIndex } from './unit-index.ts';
 
@@ -53,12 +53,21 @@ export class FactStore {
   readonly unitIndex = new UnitIndex(this.people);
   /** Per person and per unit × day/month (credit-cube.ts). */
   readonly sales = new CreditCube(SALES.width, this.unitIndex);
-  readonly activity = new CreditCube(ACTIVITY.width, this.unitIndex);
-  readonly misc = new CreditCube(MISC.width, this.unitIndex);
+  readonly activity = new CreditCube(ACTIVITY.width, this.unitIndex, 'int32');
+  readonly leads = new CreditCube(LEADS.width, this.unitIndex, 'int32');
+  readonly surveys = new CreditCube(SURVEYS.width, this.unitIndex);
+  readonly opportunities = new CreditCube(OPPORTUNITIES.width, this.unitIndex);
   /** Internals: change facts through the store's methods, which keep `version` right. */
   private readonly dates = new DayParser();
   readonly orders = new OrderBook(this.people, this.sales, this.dates);
-  readonly events = new EventLog(this.people, this.activity, this.misc, this.dates);
+  readonly events = new EventLog(
+    this.people,
+    this.activity,
+    this.leads,
+    this.surveys,
+    this.opportunities,
+    this.dates,
+  );
   private readonly productLine: (string | undefined)[] = [];
   /**
    * A customer's type and region as codes into `dimensionValues` (a million customers are two
@@ -95,7 +104,7 @@ export class FactStore {
     this.mutations++;
     this.chart = chart;
     this.unitIndex.reset(chart);
-    for (const cube of [this.sales, this.activity, this.misc]) cube.dropUnits();
+    for (const [, cube] of this.cubes()) cube.dropUnits();
     this.orders.setOrg(chart);
   }
 
@@ -105,7 +114,7 @@ export class FactStore {
    * writing a snapshot, so that no request pays for it. Changes no result.
    */
   prepareUnits(): void {
-    for (const cube of [this.sales, this.activity, this.misc]) cube.units();
+    for (const [, cube] of this.cubes()) cube.units();
   }
 
   get org(): OrgChart {
@@ -230,15 +239,21 @@ export class FactStore {
     return code < 0 ? undefined : code === 0 ? null : this.dimensionValues.name(code - 1);
   }
 
+  /** Every cube with its name (a method, not a field: a snapshot holds each cube once, as its field). */
+  cubes(): [string, CreditCube][] {
+    return [
+      ['sales', this.sales],
+      ['activity', this.activity],
+      ['leads', this.leads],
+      ['surveys', this.surveys],
+      ['opportunities', this.opportunities],
+    ];
+  }
+
   /** All aggregates as plain data (person id:day → measures), for tests: equal stores dump equal. */
   dumpAggregates(): Record<string, number[]> {
     const result: Record<string, number[]> = {};
-    const cubes = [
-      ['sales', this.sales],
-      ['activity', this.activity],
-      ['misc', this.misc],
-    ] as const;
-    for (const [name, cube] of cubes) {
+    for (const [name, cube] of this.cubes()) {
       for (const [key, row] of cube.people.dump()) {
         const [person, day] = key.split(':');
         result[`${name}:${this.people.name(Number(person))}:${day}`] = row;

@@ -1,12 +1,12 @@
 /**
  * Growable typed-array columns and string dictionaries for the columnar fact store: ids are
- * dictionary-encoded to dense Int32 indices, dates held as day numbers, money as integer fen in
- * Float64 (exact below 2^53).
+ * dictionary-encoded to dense Int32 indices, dates held as day numbers, money as integer fen
+ * (FenColumn: Int32, exact beyond it too).
  */
 
 import { toDayNumber } from '../dates.ts';
 
-type TypedArray = Int32Array | Float64Array | Uint8Array;
+type TypedArray = Int32Array | Float64Array | Uint8Array | Int8Array;
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
 /** A typed array that doubles its capacity as it grows; reads past the end give `fill`. */
@@ -69,8 +69,39 @@ export class GrowableColumn<T extends TypedArray> {
 }
 
 export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
+
+/** Marks a cell of a {@link FenColumn} whose value is in its `large` Map. */
+const LARGE = -0x80000000;
+
+/**
+ * Integer fen in an Int32Array, half the memory of Float64 (issue 5, memory), with the rare
+ * value it cannot hold — beyond ±21,474,836.47 yuan, or not a whole fen — kept exactly in a
+ * Map beside it. Reads past the end give 0.
+ */
+export class FenColumn {
+  private readonly cells = new GrowableColumn(Int32Array);
+  private readonly large = new Map<number, number>();
+
+  get(index: number): number {
+    const value = this.cells.get(index);
+    return value === LARGE ? this.large.get(index)! : value;
+  }
+
+  set(index: number, value: number): void {
+    if (Number.isInteger(value) && value > LARGE && value <= 0x7fffffff) {
+      if (this.cells.get(index) === LARGE) this.large.delete(index);
+      this.cells.set(index, value);
+    } else {
+      this.cells.set(index, LARGE);
+      this.large.set(index, value);
+    }
+  }
+}
+
 export const float64Column = () => new GrowableColumn(Float64Array);
 export const uint8Column = () => new GrowableColumn(Uint8Array);
+/** Small codes (−128…127): a kind or a flag per row in one byte instead of four. */
+export const int8Column = (fill = 0) => new GrowableColumn(Int8Array, fill);
 
 /** Ids ↔ dense indices: a hash over typed arrays (id-dictionary.ts). */
 export { IdDictionary as Dictionary } from './id-dictionary.ts';

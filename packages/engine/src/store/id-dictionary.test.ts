@@ -71,4 +71,28 @@ describe('IdDictionary', () => {
       17,
     ]);
   });
+
+  it('keeps ids of one length without offsets, and switches when another length comes', () => {
+    const dictionary = new IdDictionary();
+    const fixed = Array.from({ length: 3000 }, (_, i) => `O${String(i).padStart(9, '0')}`);
+    for (const id of fixed) dictionary.intern(id);
+    dictionary.compact();
+    const mixed = new IdDictionary();
+    for (const [i, id] of fixed.entries()) mixed.intern(i % 2 ? `${id}!` : id.slice(1));
+    mixed.compact();
+    expect(mixed.byteLength - dictionary.byteLength).toBeGreaterThanOrEqual(4 * 3000);
+    expect([dictionary.intern('X'), dictionary.intern(''), dictionary.intern('客户-001')]).toEqual([
+      3000, 3001, 3002,
+    ]);
+    for (const [i, id] of fixed.entries()) {
+      expect(dictionary.find(id)).toBe(i);
+      expect(dictionary.name(i)).toBe(id);
+    }
+    expect([dictionary.name(3000), dictionary.name(3001), dictionary.name(3002)]).toEqual([
+      'X',
+      '',
+      '客户-001',
+    ]);
+    expect(dictionary.intern(fixed[42]!)).toBe(42);
+  });
 });

@@ -4,9 +4,10 @@
  * cost ~80–100 bytes per id and dominated loading, see docs/performance.md).
  *
  * Ids are kept as UTF-8 bytes in one growing blob with an offset per index; lookups go through an
- * open-addressing hash table (linear probing, load ≤ 0.7) of Int32 index + 1 (0 = empty), with the
- * 32-bit hash of every id kept so that growing the table never re-reads the bytes and most probes
- * are rejected without comparing them. About 4 + 4 + 6–12 + the id's bytes per entry.
+ * open-addressing hash table (linear probing, load ≤ 0.7) of Int32 index + 1 (0 = empty), with a
+ * one-byte tag of every id's hash so that most probes are rejected without comparing bytes
+ * (a whole 32-bit hash per id cost 3 bytes more per id, ~10 per order: issue 5, memory; growing
+ * the table hashes the stored bytes again instead). About 4 + 1 + 6–12 + the id's bytes per entry.
  * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
  */
 
@@ -16,9 +17,16 @@ const MAX_LOAD = 0.7;
 export class IdDictionary {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  /** offsets[i] is where id i starts; id i ends at offsets[i + 1]. */
-  private offsets = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
+  /**
+   * The byte length of every id so far, or −1 once two differ. While it holds, id i is bytes
+   * [i × width, (i + 1) × width) and `offsets` stays empty: generated ids usually have one length
+   * (O000000001, DD20250101001, UUIDs), and an offset costs 4 bytes per id (issue 5, memory).
+   */
+  private width = 0;
+  /** Once lengths differ: offsets[i] is where id i starts; id i ends at offsets[i + 1]. */
+  private offsets = new Int32Array(0);
+  /** The high byte of each id's hash (the table's slot comes from the low bits). */
+  private tags = new Uint8Array(1 << 12);
   private count = 0;
   private table: Int32Array;
   private mask: number;
@@ -52,8 +60,8 @@ export class IdDictionary {
   }
 
   name(index: number): string {
-    const start = this.offsets[index]!;
-    const end = index + 1 < this.count ? this.offsets[index + 1]! : this.used;
+    const start = this.startOf(index);
+    const end = this.endOf(index);
     const length = end - start;
     if (length <= 64) {
       // Short ASCII ids (the usual case) without TextDecoder's per-call overhead.
@@ -80,15 +88,13 @@ export class IdDictionary {
     const bytes = this.used + (this.used >> 3) + 16;
     if (this.bytes.length > bytes) this.bytes = this.bytes.slice(0, bytes);
     const length = this.count + (this.count >> 3) + 16;
-    if (this.offsets.length > length) {
-      this.offsets = this.offsets.slice(0, length);
-      this.hashes = this.hashes.slice(0, length);
-    }
+    if (this.tags.length > length) this.tags = this.tags.slice(0, length);
+    if (this.offsets.length > length) this.offsets = this.offsets.slice(0, length);
   }
 
   /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
   get byteLength(): number {
-    return this.bytes.byteLength + this.offsets.byteLength + this.hashes.byteLength + this.table.byteLength;
+    return this.bytes.byteLength + this.offsets.byteLength + this.tags.byteLength + this.table.byteLength;
   }
 
   /** Writes `name` as UTF-8 into the scratch buffer and returns its hash. */
@@ -98,25 +104,34 @@ export class IdDictionary {
     const scratch = this.scratch;
     // FNV-1a over the UTF-8 bytes (fused with the copy for ASCII ids), then murmur3's
     // finaliser so that linear probing sees mixed bits.
-    let hash = 0x811c9dc5;
+    let hash = FNV_OFFSET;
     let written = length;
     for (let i = 0; i < length; i++) {
       const code = name.charCodeAt(i);
       if (code >= 0x80) {
         written = encodeUtf8(name, scratch);
-        hash = 0x811c9dc5;
-        for (let j = 0; j < written; j++) hash = Math.imul(hash ^ scratch[j]!, 0x01000193);
+        hash = fnv(scratch, 0, written);
         break;
       }
       scratch[i] = code;
-      hash = Math.imul(hash ^ code, 0x01000193);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
     }
     this.scratchLength = written;
-    hash ^= hash >>> 16;
-    hash = Math.imul(hash, 0x85ebca6b);
-    hash ^= hash >>> 13;
-    hash = Math.imul(hash, 0xc2b2ae35);
-    return hash ^ (hash >>> 16);
+    return mix(hash);
+  }
+
+  /** The hash of a stored id (the same as {@link encode} gives for it). */
+  private hashOf(index: number): number {
+    return mix(fnv(this.bytes, this.startOf(index), this.endOf(index)));
+  }
+
+  private startOf(index: number): number {
+    return this.width >= 0 ? index * this.width : this.offsets[index]!;
+  }
+
+  private endOf(index: number): number {
+    if (this.width >= 0) return (index + 1) * this.width;
+    return index + 1 < this.count ? this.offsets[index + 1]! : this.used;
   }
 
   /** The slot holding the scratch id, or the empty slot where it would go. */
@@ -125,15 +140,15 @@ export class IdDictionary {
     let slot = hash & this.mask;
     for (;;) {
       const entry = table[slot]!;
-      if (entry === EMPTY || (this.hashes[entry - 1] === hash && this.equalsScratch(entry - 1))) return slot;
+      if (entry === EMPTY || (this.tags[entry - 1] === hash >>> 24 && this.equalsScratch(entry - 1)))
+        return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   private equalsScratch(index: number): boolean {
-    const start = this.offsets[index]!;
-    const end = index + 1 < this.count ? this.offsets[index + 1]! : this.used;
-    if (end - start !== this.scratchLength) return false;
+    const start = this.startOf(index);
+    if (this.endOf(index) - start !== this.scratchLength) return false;
     const bytes = this.bytes;
     const scratch = this.scratch;
     for (let i = 0; i < this.scratchLength; i++) if (bytes[start + i] !== scratch[i]) return false;
@@ -143,10 +158,14 @@ export class IdDictionary {
   /** Stores the scratch id as the next index. */
   private append(hash: number): number {
     const index = this.count;
-    if (index === this.offsets.length) {
-      this.offsets = grown(this.offsets, index * 2);
-      this.hashes = grown(this.hashes, index * 2);
+    if (index === 0) this.width = this.scratchLength;
+    else if (this.width >= 0 && this.scratchLength !== this.width) this.keepOffsets();
+    if (index === this.tags.length) {
+      const tags = new Uint8Array(index * 2);
+      tags.set(this.tags);
+      this.tags = tags;
     }
+    if (this.width < 0 && index === this.offsets.length) this.offsets = grown(this.offsets, index * 2);
     if (this.used + this.scratchLength > this.bytes.length) {
       let size = this.bytes.length * 2;
       while (size < this.used + this.scratchLength) size *= 2;
@@ -157,24 +176,51 @@ export class IdDictionary {
     if (this.used > 0x7fffffff - this.scratchLength)
       throw new RangeError('id dictionary exceeds 2 GiB of ids');
     this.bytes.set(this.scratch.subarray(0, this.scratchLength), this.used);
-    this.offsets[index] = this.used;
-    this.hashes[index] = hash;
+    if (this.width < 0) this.offsets[index] = this.used;
+    this.tags[index] = hash >>> 24;
     this.used += this.scratchLength;
     this.count++;
     return index;
+  }
+
+  /** The first id of another length: from now on each id's start is stored. */
+  private keepOffsets(): void {
+    const offsets = new Int32Array(Math.max(16, this.count * 2));
+    for (let i = 0; i < this.count; i++) offsets[i] = i * this.width;
+    this.offsets = offsets;
+    this.width = -1;
   }
 
   private rehash(size: number): void {
     const table = new Int32Array(size);
     const mask = size - 1;
     for (let index = 0; index < this.count; index++) {
-      let slot = this.hashes[index]! & mask;
+      let slot = this.hashOf(index) & mask;
       while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
       table[slot] = index + 1;
     }
     this.table = table;
     this.mask = mask;
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over bytes [start, end). */
+function fnv(bytes: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+  return hash;
+}
+
+/** murmur3's finaliser, so that linear probing sees mixed bits. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {

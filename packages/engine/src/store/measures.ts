@@ -1,7 +1,8 @@
 /**
  * The additive measures the fact store keeps per credited person × day (contract §5's table
- * reduced to sums and counts), grouped in three cubes so that sparse kinds (surveys,
- * opportunities) cost no memory on the days only orders happen.
+ * reduced to sums and counts), grouped in one cube per kind of fact so that a day holds buckets
+ * only for the kinds that happened on it (a day with a lead costs three Int32s, not a bucket of
+ * every measure: issue 5, memory).
  */
 
 /** Sales cube: orders and payments, in fen and counts. */
@@ -20,23 +21,32 @@ export const SALES = {
 export const ACTIVITY_TYPES = ['visit', 'call', 'email', 'demo', 'proposal', 'other'] as const;
 export const ACTIVITY = { total: ACTIVITY_TYPES.length, width: ACTIVITY_TYPES.length + 1 } as const;
 
-/** Everything else: leads, complaints, surveys, opportunities. */
-export const MISC = {
+/** Leads and complaints: counts only (an Int32 cube). */
+export const LEADS = {
   leads: 0,
-  complaints: 1,
-  npsResponses: 2,
-  npsPromoters: 3,
-  npsDetractors: 4,
-  csatCount: 5,
-  csatSum: 6,
-  /** Opportunities by closed_on: closed, won, Σ(closed_on − created_on) of the won. */
-  oppClosed: 7,
-  oppWon: 8,
-  oppWonCycleDays: 9,
-  /** Pipeline as two running sums: amount by created_on minus amount by closed_on. */
-  oppOpenedAmount: 10,
-  oppClosedAmount: 11,
   /** Leads with a converted_on, by created_on (lead_conversion_rate subtracts those converted after A). */
-  leadsConverted: 12,
-  width: 13,
+  leadsConverted: 1,
+  complaints: 2,
+  width: 3,
+} as const;
+
+/** Surveys (contract §5 nps, csat): counts and a sum of scores, which may be fractional. */
+export const SURVEYS = {
+  npsResponses: 0,
+  npsPromoters: 1,
+  npsDetractors: 2,
+  csatCount: 3,
+  csatSum: 4,
+  width: 5,
+} as const;
+
+/** Opportunities by closed_on: closed, won, Σ(closed_on − created_on) of the won; the pipeline in fen. */
+export const OPPORTUNITIES = {
+  closed: 0,
+  won: 1,
+  wonCycleDays: 2,
+  /** Pipeline as two running sums: amount by created_on minus amount by closed_on. */
+  openedAmount: 3,
+  closedAmount: 4,
+  width: 5,
 } as const;

@@ -13,15 +13,9 @@ import { fen } from '../money.ts';
 import type { OrgChart } from '../org-chart.ts';
 import type { CreditCube } from './credit-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
-import { DayParser, Dictionary, float64Column, int32Column, toggle, uint8Column } from './growable.ts';
+import { DayParser, Dictionary, FenColumn, int32Column, toggle, uint8Column } from './growable.ts';
 import { SALES } from './measures.ts';
 import { CORRECTION, SplitCorrections } from './split-corrections.ts';
-
-interface StoredCredit {
-  readonly person: number;
-  readonly repId: string;
-  readonly share: string;
-}
 
 /** Credited part of an amount: person index and fen. */
 export interface CreditedPart {
@@ -36,8 +30,8 @@ export class OrderBook {
   readonly rep = int32Column(-1);
   readonly customer = int32Column(-1);
   readonly product = int32Column(-1);
-  readonly amount = float64Column();
-  readonly cost = float64Column();
+  readonly amount = new FenColumn();
+  readonly cost = new FenColumn();
   readonly customers = new Dictionary();
   readonly products = new Dictionary();
   /** Per customer: its current first order ever (contract §5 new_customers), −1 when none. */
@@ -52,20 +46,32 @@ export class OrderBook {
   readonly paymentAlive = uint8Column();
   readonly paymentDay = int32Column();
   readonly paymentOrder = int32Column(-1);
-  readonly paymentAmount = float64Column();
-  private readonly credits = new Map<number, StoredCredit[]>();
+  readonly paymentAmount = new FenColumn();
   /**
-   * The alive orders of each customer and the alive payments of each order, as doubly linked
-   * lists threaded through Int32 columns (head per customer / order, next and previous per
-   * order / payment): no JS array or Map entry per order, so memory and a snapshot's restore
-   * stay typed arrays (issue 5). −1 ends a list.
+   * Credit shares, for the few orders that have them: order → its first slot in the credit
+   * columns, which hold per slot the person, the share (a code into `shareValues`) and, at an
+   * order's first slot, how many slots are its. A Map of arrays of objects cost ~200 bytes per
+   * split order (issue 5, memory). An order given shares again reuses its slots when the count
+   * is the same (a re-import) and takes new ones otherwise; the old ones stay unused.
+   */
+  private readonly creditStart = new Map<number, number>();
+  private readonly creditPerson = int32Column(-1);
+  private readonly creditShare = int32Column(-1);
+  private readonly creditLength = int32Column();
+  private readonly shareValues = new Dictionary();
+  private creditSlots = 0;
+  /**
+   * The alive orders of each customer and the alive payments of each order, as singly linked
+   * lists threaded through Int32 columns (head per customer / order, next per order / payment):
+   * no JS array or Map entry per order, so memory and a snapshot's restore stay typed arrays
+   * (issue 5). −1 ends a list. Taking a member out walks its list from the head, like
+   * recomputing a customer's first order already does: a member leaves only when it changes
+   * owner or is removed, and a back pointer would cost 4 bytes per order and per payment.
    */
   private readonly customerHead = int32Column(-1);
   private readonly nextOfCustomer = int32Column(-1);
-  private readonly prevOfCustomer = int32Column(-1);
   private readonly orderHead = int32Column(-1);
   private readonly nextOfOrder = int32Column(-1);
-  private readonly prevOfOrder = int32Column(-1);
 
   constructor(
     private readonly people: Dictionary,
@@ -115,7 +121,7 @@ export class OrderBook {
     this.cost.set(order, fact.cost ?? 0);
     if (oldCustomer !== newCustomer) {
       if (oldCustomer >= 0) this.detach(oldCustomer, order);
-      link(this.customerHead, this.nextOfCustomer, this.prevOfCustomer, newCustomer, order);
+      link(this.customerHead, this.nextOfCustomer, newCustomer, order);
     }
     const first = this.firstOrder.get(newCustomer);
     if (first === order) this.recomputeFirst(newCustomer);
@@ -156,14 +162,19 @@ export class OrderBook {
     const touched = this.alive.get(order) ? [this.customer.get(order)] : [];
     this.contribute(order, touched, -1);
     if (shares && shares.length > 0) {
-      const stored = shares.map((s) => ({
-        person: this.people.intern(s.repId),
-        repId: s.repId,
-        share: s.share,
-      }));
-      this.credits.set(order, stored);
+      let start = this.creditStart.get(order);
+      if (start === undefined || this.creditLength.get(start) !== shares.length) {
+        start = this.creditSlots;
+        this.creditSlots += shares.length;
+      }
+      shares.forEach((s, i) => {
+        this.creditPerson.set(start + i, this.people.intern(s.repId));
+        this.creditShare.set(start + i, this.shareValues.intern(s.share));
+      });
+      this.creditLength.set(start, shares.length);
+      this.creditStart.set(order, start);
     } else {
-      this.credits.delete(order);
+      this.creditStart.delete(order);
     }
     this.contribute(order, touched, 1);
   }
@@ -178,7 +189,7 @@ export class OrderBook {
     this.paymentDay.set(payment, this.dates.day(fact.date));
     this.paymentOrder.set(payment, order);
     this.paymentAmount.set(payment, fact.amount);
-    link(this.orderHead, this.nextOfOrder, this.prevOfOrder, order, payment);
+    link(this.orderHead, this.nextOfOrder, order, payment);
     this.applyPayment(payment, 1);
   }
 
@@ -191,38 +202,46 @@ export class OrderBook {
   }
 
   private detachPayment(payment: number): void {
-    unlink(this.orderHead, this.nextOfOrder, this.prevOfOrder, this.paymentOrder.get(payment), payment);
+    unlink(this.orderHead, this.nextOfOrder, this.paymentOrder.get(payment), payment);
   }
 
   /** The people an order credits (its shares' reps, or its rep_id). */
   creditedPeople(order: number): number[] {
-    const credits = this.credits.get(order);
-    return credits ? credits.map((c) => c.person) : [this.rep.get(order)];
+    const start = this.creditStart.get(order);
+    if (start === undefined) return [this.rep.get(order)];
+    const people: number[] = [];
+    for (let i = 0; i < this.creditLength.get(start); i++) people.push(this.creditPerson.get(start + i));
+    return people;
   }
 
   /** How many of the order's credited people satisfy `inside` (no allocation: a hot path). */
   countCredited(order: number, inside: (person: number) => boolean): number {
-    const credits = this.credits.get(order);
-    if (!credits) return inside(this.rep.get(order)) ? 1 : 0;
+    const start = this.creditStart.get(order);
+    if (start === undefined) return inside(this.rep.get(order)) ? 1 : 0;
     let n = 0;
-    for (const credit of credits) if (inside(credit.person)) n++;
+    for (let i = 0; i < this.creditLength.get(start); i++) if (inside(this.creditPerson.get(start + i))) n++;
     return n;
   }
 
   /** The one person an order credits, or −1 when it is split between several (a fast path). */
   soloPerson(order: number): number {
-    const credits = this.credits.get(order);
-    if (!credits) return this.rep.get(order);
-    return credits.length === 1 ? credits[0]!.person : -1;
+    const start = this.creditStart.get(order);
+    if (start === undefined) return this.rep.get(order);
+    return this.creditLength.get(start) === 1 ? this.creditPerson.get(start) : -1;
   }
 
   /** An amount of fen split by the order's credits (contract §4). */
   creditedParts(order: number, amount: number): CreditedPart[] {
-    const credits = this.credits.get(order);
-    if (!credits) return [{ person: this.rep.get(order), amount }];
-    if (credits.length === 1) return [{ person: credits[0]!.person, amount }];
-    const parts = splitCredit(fen(amount), credits);
-    return parts.map((part, i) => ({ person: credits[i]!.person, amount: part.amount }));
+    const solo = this.soloPerson(order);
+    if (solo >= 0) return [{ person: solo, amount }];
+    const start = this.creditStart.get(order)!;
+    const people = this.creditedPeople(order);
+    const shares = people.map((person, i) => ({
+      repId: this.people.name(person),
+      share: this.shareValues.name(this.creditShare.get(start + i)),
+    }));
+    const parts = splitCredit(fen(amount), shares);
+    return parts.map((part, i) => ({ person: people[i]!, amount: part.amount }));
   }
 
   /** Alive orders of a customer (in no particular order). */
@@ -305,7 +324,7 @@ export class OrderBook {
   }
 
   private detach(customer: number, order: number): void {
-    unlink(this.customerHead, this.nextOfCustomer, this.prevOfCustomer, customer, order);
+    unlink(this.customerHead, this.nextOfCustomer, customer, order);
     if (this.firstOrder.get(customer) === order) this.recomputeFirst(customer);
   }
 
@@ -319,22 +338,21 @@ export class OrderBook {
 type Int32Col = ReturnType<typeof int32Column>;
 
 /** Puts `member` at the head of `owner`'s list (it must not be in a list). */
-function link(head: Int32Col, next: Int32Col, prev: Int32Col, owner: number, member: number): void {
-  const first = head.get(owner);
-  next.set(member, first);
-  prev.set(member, -1);
-  if (first >= 0) prev.set(first, member);
+function link(head: Int32Col, next: Int32Col, owner: number, member: number): void {
+  next.set(member, head.get(owner));
   head.set(owner, member);
 }
 
-/** Takes `member` out of `owner`'s list; a member in no list is left alone. */
-function unlink(head: Int32Col, next: Int32Col, prev: Int32Col, owner: number, member: number): void {
-  const before = prev.get(member);
-  const after = next.get(member);
-  if (before < 0 && head.get(owner) !== member) return;
-  if (before >= 0) next.set(before, after);
-  else head.set(owner, after);
-  if (after >= 0) prev.set(after, before);
+/** Takes `member` out of `owner`'s list; a member not in it is left alone. */
+function unlink(head: Int32Col, next: Int32Col, owner: number, member: number): void {
+  let before = -1;
+  let at = head.get(owner);
+  while (at >= 0 && at !== member) {
+    before = at;
+    at = next.get(at);
+  }
+  if (at < 0) return;
+  if (before >= 0) next.set(before, next.get(member));
+  else head.set(owner, next.get(member));
   next.set(member, -1);
-  prev.set(member, -1);
 }

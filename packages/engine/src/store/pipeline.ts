@@ -6,7 +6,7 @@
  * running sums at X gives every unit's pipeline at once, memoised per store version and X.
  */
 import type { FactStore } from './fact-store.ts';
-import { MISC } from './measures.ts';
+import { OPPORTUNITIES } from './measures.ts';
 import { resolveScope, type Scope } from './scope.ts';
 
 const MEMO_KEY = 'pipelineByUnit';
@@ -27,17 +27,18 @@ export function pipelineAt(store: FactStore, scope: Scope, day: number): number 
 /** The same from the unit's members on `day`, each person's running sums added up (tests compare). */
 export function pipelineOfMembers(store: FactStore, scope: Scope, day: number): number {
   const members = resolveScope(store, scope, day, day).members;
-  const misc = new Float64Array(MISC.width);
-  for (const person of members.keys()) store.misc.people.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
-  return misc[MISC.oppOpenedAmount]! - misc[MISC.oppClosedAmount]!;
+  const sums = new Float64Array(OPPORTUNITIES.width);
+  for (const person of members.keys())
+    store.opportunities.people.sumInto(person, Number.NEGATIVE_INFINITY, day, sums);
+  return sums[OPPORTUNITIES.openedAmount]! - sums[OPPORTUNITIES.closedAmount]!;
 }
 
 /** Amounts opened and closed up to `day` by one person, and the difference. */
 function openAmount(store: FactStore, person: number, day: number): [number, number, number] {
-  const misc = new Float64Array(MISC.width);
-  store.misc.people.sumInto(person, Number.NEGATIVE_INFINITY, day, misc);
-  const opened = misc[MISC.oppOpenedAmount]!;
-  const closed = misc[MISC.oppClosedAmount]!;
+  const sums = new Float64Array(OPPORTUNITIES.width);
+  store.opportunities.people.sumInto(person, Number.NEGATIVE_INFINITY, day, sums);
+  const opened = sums[OPPORTUNITIES.openedAmount]!;
+  const closed = sums[OPPORTUNITIES.closedAmount]!;
   return [opened, closed, opened - closed];
 }
 
