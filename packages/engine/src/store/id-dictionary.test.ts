@@ -95,4 +95,50 @@ describe('IdDictionary', () => {
     ]);
     expect(dictionary.intern(fixed[42]!)).toBe(42);
   });
+
+  it('behaves like a Map for numbered ids, before and after one of another shape comes', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const numbered = fc.oneof(
+      { weight: 8, arbitrary: digits(9).map((d) => `O${d}`) },
+      { weight: 4, arbitrary: digits(13).map((d) => `DD${d}`) },
+      { weight: 1, arbitrary: fc.constantFrom('O12', 'O0000000001', 'P000000001', 'O00000000x', '') },
+    );
+    fc.assert(
+      fc.property(fc.array(numbered, { maxLength: 200 }), fc.nat(), (names, cut) => {
+        const dictionary = new IdDictionary(1);
+        const model = new Map<string, number>();
+        names.forEach((name, i) => {
+          if (i === cut % (names.length + 1)) dictionary.compact();
+          if (!model.has(name)) model.set(name, model.size);
+          expect(dictionary.intern(name)).toBe(model.get(name));
+        });
+        expect(dictionary.size).toBe(model.size);
+        for (const [name, index] of model) {
+          expect(dictionary.find(name)).toBe(index);
+          expect(dictionary.name(index)).toBe(name);
+        }
+        expect(dictionary.find('O99999999999')).toBe(model.get('O99999999999') ?? -1);
+      }),
+    );
+  });
+
+  it('holds ids of one numbered shape as numbers, 4 bytes each up to nine digits', () => {
+    const dictionary = new IdDictionary();
+    const ids = Array.from({ length: 20_000 }, (_, i) => `A${String(i * 7919).padStart(9, '0')}`);
+    for (const id of ids) dictionary.intern(id);
+    dictionary.compact();
+    const table = 32_768 * 4;
+    expect(dictionary.byteLength - table).toBeLessThan(20_000 * 4.6 + (1 << 16) + (1 << 12));
+    expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.find('A000000001')]).toEqual([
+      777,
+      ids[19_999],
+      -1,
+    ]);
+    expect(dictionary.intern('A-1')).toBe(20_000);
+    expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.name(20_000)]).toEqual([
+      777,
+      ids[19_999],
+      'A-1',
+    ]);
+  });
 });

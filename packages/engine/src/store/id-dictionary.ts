@@ -8,8 +8,11 @@
  * one-byte tag of every id's hash so that most probes are rejected without comparing bytes
  * (a whole 32-bit hash per id cost 3 bytes more per id, ~10 per order: issue 5, memory; growing
  * the table hashes the stored bytes again instead). About 4 + 1 + 6–12 + the id's bytes per entry.
+ * Ids that all share the shape of the first one (a prefix and a fixed number of digits) are kept
+ * as numbers instead (numbered-ids.ts), until one does not.
  * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
  */
+import { NumberedIds } from './numbered-ids.ts';
 
 const EMPTY = 0;
 const MAX_LOAD = 0.7;
@@ -33,6 +36,8 @@ export class IdDictionary {
   /** The id being looked up, as UTF-8, and its length (reused between calls). */
   private scratch = new Uint8Array(256);
   private scratchLength = 0;
+  /** The ids as numbers while they all have one shape (then `bytes` stays empty). */
+  private readonly numbered = new NumberedIds();
 
   /** @param capacity expected number of ids (the table grows past it) */
   constructor(capacity = 1024) {
@@ -44,7 +49,9 @@ export class IdDictionary {
 
   /** The index of `name`, adding it when new. */
   intern(name: string): number {
-    const hash = this.encode(name);
+    if (this.count === 0) this.numbered.adopt(name);
+    if (this.numbered.digits > 0 && !this.numbered.parse(name)) this.leaveNumbers();
+    const hash = this.numbered.digits > 0 ? this.numbered.scratchHash() : this.encode(name);
     const slot = this.probe(hash);
     const found = this.table[slot]!;
     if (found !== EMPTY) return found - 1;
@@ -56,10 +63,13 @@ export class IdDictionary {
 
   /** The index of `name`, or −1 when it was never interned. */
   find(name: string): number {
+    if (this.numbered.digits > 0)
+      return this.numbered.parse(name) ? this.table[this.probe(this.numbered.scratchHash())]! - 1 : -1;
     return this.table[this.probe(this.encode(name))]! - 1;
   }
 
   name(index: number): string {
+    if (this.numbered.digits > 0) return this.numbered.name(index);
     const start = this.startOf(index);
     const end = this.endOf(index);
     const length = end - start;
@@ -90,11 +100,13 @@ export class IdDictionary {
     const length = this.count + (this.count >> 3) + 16;
     if (this.tags.length > length) this.tags = this.tags.slice(0, length);
     if (this.offsets.length > length) this.offsets = this.offsets.slice(0, length);
+    this.numbered.compact(length);
   }
 
   /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
   get byteLength(): number {
-    return this.bytes.byteLength + this.offsets.byteLength + this.tags.byteLength + this.table.byteLength;
+    const bytes = this.bytes.byteLength + this.offsets.byteLength + this.tags.byteLength;
+    return bytes + this.numbered.byteLength + this.table.byteLength;
   }
 
   /** Writes `name` as UTF-8 into the scratch buffer and returns its hash. */
@@ -120,8 +132,9 @@ export class IdDictionary {
     return mix(hash);
   }
 
-  /** The hash of a stored id (the same as {@link encode} gives for it). */
+  /** The hash of a stored id (the same as {@link encode} or the numbers give for it). */
   private hashOf(index: number): number {
+    if (this.numbered.digits > 0) return this.numbered.hashAt(index);
     return mix(fnv(this.bytes, this.startOf(index), this.endOf(index)));
   }
 
@@ -140,13 +153,15 @@ export class IdDictionary {
     let slot = hash & this.mask;
     for (;;) {
       const entry = table[slot]!;
-      if (entry === EMPTY || (this.tags[entry - 1] === hash >>> 24 && this.equalsScratch(entry - 1)))
+      if (entry === EMPTY) return slot;
+      if (this.numbered.digits > 0 ? this.numbered.equals(entry - 1) : this.matchesScratch(entry - 1, hash))
         return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private equalsScratch(index: number): boolean {
+  private matchesScratch(index: number, hash: number): boolean {
+    if (this.tags[index] !== hash >>> 24) return false;
     const start = this.startOf(index);
     if (this.endOf(index) - start !== this.scratchLength) return false;
     const bytes = this.bytes;
@@ -155,8 +170,32 @@ export class IdDictionary {
     return true;
   }
 
-  /** Stores the scratch id as the next index. */
+  /** Stores the id looked up last as the next index. */
   private append(hash: number): number {
+    if (this.numbered.digits > 0) {
+      this.numbered.append(this.count);
+      return this.count++;
+    }
+    return this.appendBytes(hash);
+  }
+
+  /**
+   * The first id of another shape: every id so far goes to bytes (once; a second or so per ten
+   * million ids), and the table is hashed again by bytes.
+   */
+  private leaveNumbers(): void {
+    const numbered = this.numbered;
+    const count = this.count;
+    const names: string[] = [];
+    for (let i = 0; i < count; i++) names.push(numbered.name(i));
+    numbered.release();
+    this.count = 0;
+    for (const name of names) this.appendBytes(this.encode(name));
+    this.rehash(this.table.length);
+  }
+
+  /** Stores the scratch id's bytes as the next index. */
+  private appendBytes(hash: number): number {
     const index = this.count;
     if (index === 0) this.width = this.scratchLength;
     else if (this.width >= 0 && this.scratchLength !== this.width) this.keepOffsets();
