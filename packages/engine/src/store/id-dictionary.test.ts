@@ -96,7 +96,7 @@ describe('IdDictionary', () => {
     expect(dictionary.intern(fixed[42]!)).toBe(42);
   });
 
-  it('behaves like a Map for numbered ids, before and after one of another shape comes', () => {
+  it('behaves like a Map for numbered ids mixed with ids of other shapes', () => {
     const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
     const numbered = fc.oneof(
       { weight: 8, arbitrary: digits(9).map((d) => `O${d}`) },
@@ -122,23 +122,31 @@ describe('IdDictionary', () => {
     );
   });
 
-  it('holds ids of one numbered shape as numbers, 4 bytes each up to nine digits', () => {
+  it('holds ids of the first numbered shape as numbers, 4 bytes each up to nine digits, and others beside', () => {
     const dictionary = new IdDictionary();
     const ids = Array.from({ length: 20_000 }, (_, i) => `A${String(i * 7919).padStart(9, '0')}`);
     for (const id of ids) dictionary.intern(id);
     dictionary.compact();
     const table = 32_768 * 4;
-    expect(dictionary.byteLength - table).toBeLessThan(20_000 * 4.6 + (1 << 16) + (1 << 12));
+    const numbers = 20_000 * 4.6 + 4096;
+    expect(dictionary.byteLength - table).toBeLessThan(numbers);
     expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.find('A000000001')]).toEqual([
       777,
       ids[19_999],
       -1,
     ]);
-    expect(dictionary.intern('A-1')).toBe(20_000);
-    expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.name(20_000)]).toEqual([
-      777,
+    // Ids of another shape go beside the numbers: the numbered ones stay numbers.
+    expect([dictionary.intern('A-1'), dictionary.intern(ids[5]!), dictionary.intern('A-2')]).toEqual([
+      20_000, 5, 20_001,
+    ]);
+    expect(dictionary.byteLength - table).toBeLessThan(numbers + 8192);
+    expect([dictionary.find(ids[777]!), dictionary.find('A-2'), dictionary.find('A-3')]).toEqual([
+      777, 20_001, -1,
+    ]);
+    expect([dictionary.name(19_999), dictionary.name(20_000), dictionary.name(20_001)]).toEqual([
       ids[19_999],
       'A-1',
+      'A-2',
     ]);
   });
 });

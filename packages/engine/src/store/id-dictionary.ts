@@ -8,8 +8,10 @@
  * one-byte tag of every id's hash so that most probes are rejected without comparing bytes
  * (a whole 32-bit hash per id cost 3 bytes more per id, ~10 per order: issue 5, memory; growing
  * the table hashes the stored bytes again instead). About 4 + 1 + 6–12 + the id's bytes per entry.
- * Ids that all share the shape of the first one (a prefix and a fixed number of digits) are kept
- * as numbers instead (numbered-ids.ts), until one does not.
+ * When the first id has a numbered shape (a prefix and a fixed number of digits), the ids of that
+ * shape are kept as numbers instead (numbered-ids.ts), and ids of any other shape in a second,
+ * bytes-only dictionary (`odd`), so that one odd id among ten million numbered ones costs its own
+ * bytes, not a conversion of them all.
  * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
  */
 import { NumberedIds } from './numbered-ids.ts';
@@ -18,7 +20,7 @@ const EMPTY = 0;
 const MAX_LOAD = 0.7;
 
 export class IdDictionary {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes = new Uint8Array(1 << 10);
   private used = 0;
   /**
    * The byte length of every id so far, or −1 once two differ. While it holds, id i is bytes
@@ -29,28 +31,34 @@ export class IdDictionary {
   /** Once lengths differ: offsets[i] is where id i starts; id i ends at offsets[i + 1]. */
   private offsets = new Int32Array(0);
   /** The high byte of each id's hash (the table's slot comes from the low bits). */
-  private tags = new Uint8Array(1 << 12);
+  private tags = new Uint8Array(1 << 8);
   private count = 0;
   private table: Int32Array;
   private mask: number;
   /** The id being looked up, as UTF-8, and its length (reused between calls). */
   private scratch = new Uint8Array(256);
   private scratchLength = 0;
-  /** The ids as numbers while they all have one shape (then `bytes` stays empty). */
+  /** The ids of the first id's numbered shape, as numbers (then `bytes` stays empty). */
   private readonly numbered = new NumberedIds();
+  /** In numbered mode, the ids of other shapes; null in a dictionary that is one of those. */
+  private readonly odd: IdDictionary | null;
 
-  /** @param capacity expected number of ids (the table grows past it) */
-  constructor(capacity = 1024) {
+  /**
+   * @param capacity expected number of ids (the table grows past it)
+   * @param numbers false for a dictionary that keeps every id as bytes
+   */
+  constructor(capacity = 1024, numbers = true) {
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;
     this.table = new Int32Array(size);
     this.mask = size - 1;
+    this.odd = numbers ? new IdDictionary(16, false) : null;
   }
 
   /** The index of `name`, adding it when new. */
   intern(name: string): number {
-    if (this.count === 0) this.numbered.adopt(name);
-    if (this.numbered.digits > 0 && !this.numbered.parse(name)) this.leaveNumbers();
+    if (this.count === 0 && this.odd) this.numbered.adopt(name);
+    if (this.numbered.digits > 0 && !this.numbered.parse(name)) return this.internOdd(name);
     const hash = this.numbered.digits > 0 ? this.numbered.scratchHash() : this.encode(name);
     const slot = this.probe(hash);
     const found = this.table[slot]!;
@@ -63,13 +71,17 @@ export class IdDictionary {
 
   /** The index of `name`, or −1 when it was never interned. */
   find(name: string): number {
-    if (this.numbered.digits > 0)
-      return this.numbered.parse(name) ? this.table[this.probe(this.numbered.scratchHash())]! - 1 : -1;
-    return this.table[this.probe(this.encode(name))]! - 1;
+    if (this.numbered.digits === 0) return this.table[this.probe(this.encode(name))]! - 1;
+    if (this.numbered.parse(name)) return this.table[this.probe(this.numbered.scratchHash())]! - 1;
+    const odd = this.odd!.find(name);
+    return odd < 0 ? -1 : this.numbered.indexOfOdd(odd);
   }
 
   name(index: number): string {
-    if (this.numbered.digits > 0) return this.numbered.name(index);
+    if (this.numbered.digits > 0) {
+      const odd = this.numbered.oddOf(index);
+      return odd < 0 ? this.numbered.name(index) : this.odd!.name(odd);
+    }
     const start = this.startOf(index);
     const end = this.endOf(index);
     const length = end - start;
@@ -101,12 +113,13 @@ export class IdDictionary {
     if (this.tags.length > length) this.tags = this.tags.slice(0, length);
     if (this.offsets.length > length) this.offsets = this.offsets.slice(0, length);
     this.numbered.compact(length);
+    this.odd?.compact();
   }
 
   /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
   get byteLength(): number {
     const bytes = this.bytes.byteLength + this.offsets.byteLength + this.tags.byteLength;
-    return bytes + this.numbered.byteLength + this.table.byteLength;
+    return bytes + this.numbered.byteLength + this.table.byteLength + (this.odd?.byteLength ?? 0);
   }
 
   /** Writes `name` as UTF-8 into the scratch buffer and returns its hash. */
@@ -179,19 +192,14 @@ export class IdDictionary {
     return this.appendBytes(hash);
   }
 
-  /**
-   * The first id of another shape: every id so far goes to bytes (once; a second or so per ten
-   * million ids), and the table is hashed again by bytes.
-   */
-  private leaveNumbers(): void {
-    const numbered = this.numbered;
-    const count = this.count;
-    const names: string[] = [];
-    for (let i = 0; i < count; i++) names.push(numbered.name(i));
-    numbered.release();
-    this.count = 0;
-    for (const name of names) this.appendBytes(this.encode(name));
-    this.rehash(this.table.length);
+  /** An id not of the numbered shape: kept in `odd`, under the next index of this dictionary. */
+  private internOdd(name: string): number {
+    const odd = this.odd!;
+    const known = odd.size;
+    const at = odd.intern(name);
+    if (at < known) return this.numbered.indexOfOdd(at);
+    this.numbered.appendOdd(this.count, at);
+    return this.count++;
   }
 
   /** Stores the scratch id's bytes as the next index. */
@@ -234,6 +242,7 @@ export class IdDictionary {
     const table = new Int32Array(size);
     const mask = size - 1;
     for (let index = 0; index < this.count; index++) {
+      if (this.numbered.digits > 0 && this.numbered.oddOf(index) >= 0) continue; // in `odd`'s table
       let slot = this.hashOf(index) & mask;
       while (table[slot] !== EMPTY) slot = (slot + 1) & mask;
       table[slot] = index + 1;

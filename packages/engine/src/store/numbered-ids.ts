@@ -2,8 +2,9 @@
  * Ids of one shape — a fixed prefix and a fixed number of digits, as ERP and CRM exports and the
  * bench's generator name orders, payments and activities (O000000001, DD20250101001) — held as
  * numbers: 4 bytes per id up to 9 digits, 8 up to 15, instead of the id's bytes and a hash tag
- * (~11 bytes for O000000001; issue 5, memory). An IdDictionary keeps its ids here while every id
- * has the shape of its first one, and moves them to bytes at the first that does not.
+ * (~11 bytes for O000000001; issue 5, memory). An IdDictionary whose first id has such a shape
+ * keeps the ids of that shape here; an id of another shape is marked here by a negative number,
+ * −(its index in the dictionary's `odd` part + 1).
  */
 
 const LOW_DIGITS = 9;
@@ -13,9 +14,12 @@ export class NumberedIds {
   /** What every id starts with; `digits` = 0 when the dictionary holds bytes instead. */
   prefix = '';
   digits = 0;
-  /** Per id: the value of its last nine digits, and of the digits before them (beyond 9 only). */
+  /** Per id: the value of its last nine digits (or the odd mark), and of the digits before them (beyond 9 only). */
   private low = new Int32Array(0);
   private high = new Int32Array(0);
+  /** Per odd id, in the order they came: its index in the dictionary. */
+  private oddIndex = new Int32Array(0);
+  private odds = 0;
   /** The id parsed last. */
   private scratchLow = 0;
   private scratchHigh = 0;
@@ -67,12 +71,34 @@ export class NumberedIds {
 
   /** Stores the id parsed last as id `index`. */
   append(index: number): void {
-    if (index >= this.low.length) {
-      this.low = resized(this.low, Math.max(1024, index * 2));
-      if (this.digits > LOW_DIGITS) this.high = resized(this.high, this.low.length);
-    }
+    this.reserve(index);
     this.low[index] = this.scratchLow;
     if (this.digits > LOW_DIGITS) this.high[index] = this.scratchHigh;
+  }
+
+  /** Marks id `index` as the dictionary's odd id number `odd` (the next one). */
+  appendOdd(index: number, odd: number): void {
+    this.reserve(index);
+    this.low[index] = -(odd + 1);
+    if (odd >= this.oddIndex.length) this.oddIndex = resized(this.oddIndex, Math.max(16, odd * 2));
+    this.oddIndex[odd] = index;
+    this.odds = odd + 1;
+  }
+
+  /** The odd id number of id `index`, or −1 when it is a numbered one. */
+  oddOf(index: number): number {
+    const low = this.low[index]!;
+    return low < 0 ? -low - 1 : -1;
+  }
+
+  indexOfOdd(odd: number): number {
+    return this.oddIndex[odd]!;
+  }
+
+  private reserve(index: number): void {
+    if (index < this.low.length) return;
+    this.low = resized(this.low, Math.max(1024, index * 2));
+    if (this.digits > LOW_DIGITS) this.high = resized(this.high, this.low.length);
   }
 
   name(index: number): string {
@@ -82,22 +108,16 @@ export class NumberedIds {
     return this.prefix + high + low.padStart(LOW_DIGITS, '0');
   }
 
-  /** Forgets the numbers (the dictionary moved its ids to bytes). */
-  release(): void {
-    this.prefix = '';
-    this.digits = 0;
-    this.low = new Int32Array(0);
-    this.high = new Int32Array(0);
-  }
-
   /** Keeps `length` entries (the dictionary's count plus its headroom). */
   compact(length: number): void {
     if (this.low.length > length) this.low = this.low.slice(0, length);
     if (this.high.length > length) this.high = this.high.slice(0, length);
+    const odds = this.odds + (this.odds >> 3) + 16;
+    if (this.oddIndex.length > odds) this.oddIndex = this.oddIndex.slice(0, odds);
   }
 
   get byteLength(): number {
-    return this.low.byteLength + this.high.byteLength;
+    return this.low.byteLength + this.high.byteLength + this.oddIndex.byteLength;
   }
 }
 
