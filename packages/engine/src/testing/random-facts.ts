@@ -12,6 +12,12 @@ import type { FactStore } from '../store/fact-store.ts';
 
 export const REPS = ['r1', 'r2', 'r3', 'r4'];
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+/**
+ * Order ids: numbered ones of one shape and, beside them, ids of other shapes, which the store's
+ * id dictionary keeps apart (numbered-ids.ts); `o8` is never an order (payments before orders).
+ */
+const ORDER_IDS = [...ids('o', 8), 'o10', '订单-7'];
+const REFERENCED_ORDER_IDS = [...ORDER_IDS, 'o8'];
 
 /** co ─ east, co ─ west; r2 moves east → west mid-July, r4 (directly in co) joins east in September. */
 export const RANDOM_ORG = new OrgChart(
@@ -30,6 +36,12 @@ export const RANDOM_ORG = new OrgChart(
 
 const date = fc.integer({ min: 0, max: 150 }).map((d) => addDays('2026-06-01', d));
 const money = (min: number, max: number) => fc.integer({ min, max }).map((v) => fen(v) as Fen);
+/** Now and then an amount beyond Int32 fen (±21.47M yuan), which the store keeps apart. */
+const amount = (min: number, max: number) =>
+  fc.oneof(
+    { weight: 9, arbitrary: money(min, max) },
+    { weight: 1, arbitrary: money(3_000_000_000, 3_000_000_100) },
+  );
 const rep = fc.constantFrom(...REPS);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
@@ -49,19 +61,19 @@ const shares: fc.Arbitrary<CreditShare[] | null> = fc.oneof(
 
 const facts = {
   order: fc.record({
-    id: fc.constantFrom(...ids('o', 8)),
+    id: fc.constantFrom(...ORDER_IDS),
     date,
     repId: rep,
     customerId: fc.constantFrom('c1', 'c2', 'c3'),
     productId: fc.constantFrom('pA', 'pB'),
-    amount: money(-5000, 50000),
+    amount: amount(-5000, 50000),
     cost: optional(money(-1000, 20000)),
   }),
   payment: fc.record({
     id: fc.constantFrom(...ids('y', 5)),
     date,
-    orderId: fc.constantFrom(...ids('o', 9)),
-    amount: money(-100, 30000),
+    orderId: fc.constantFrom(...REFERENCED_ORDER_IDS),
+    amount: amount(-100, 30000),
   }),
   activity: fc.record({
     id: fc.constantFrom(...ids('a', 6)),
@@ -126,7 +138,7 @@ export const factOp: fc.Arbitrary<FactOp> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       op: fc.constant('credits' as const),
-      orderId: fc.constantFrom(...ids('o', 9)),
+      orderId: fc.constantFrom(...REFERENCED_ORDER_IDS),
       shares,
     }),
   },
