@@ -8,6 +8,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { importTransaction } from '../../db/import-transaction.ts';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -17,7 +18,7 @@ import type { SourceCheck } from './check-source.ts';
 import { failedReport, type ProgressReporter } from './import-progress.ts';
 import type { ImportReport } from './import-types.ts';
 import type { TableFile } from './read-table.ts';
-import { loadStoredFacts, resolveIds } from './stored-facts.ts';
+import { loadStoredIdPages, resolveIds } from './stored-facts.ts';
 import { startValidation, type ValidationRun, validationThreadFree } from './validation-thread.ts';
 import { type BatchWriter, createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -61,17 +62,17 @@ export async function importOverlapped(
 ): Promise<ImportReport> {
   const { actor } = options;
   progress.report('reading', 0, true);
-  const stored = await loadStoredFacts(db.kysely, spec, options.completeIdsUpTo);
+  const stored = await loadStoredIdPages(db.kysely, spec, options.completeIdsUpTo);
   progress.report('validating', 0, true);
   try {
-    const counts = await db.kysely.transaction().execute(async (trx): Promise<WriteCounts> => {
+    const counts = await importTransaction(db, async (trx): Promise<WriteCounts> => {
       const rev = await beginRevision(trx, actor, spec.name);
       const writer = createBatchWriter(trx, spec, false, rev);
       const run = startValidation({
         filePath,
         encoding: file.encoding as string,
         entity: spec.name,
-        storedIds: [...stored.ids].map(([entity, ids]) => [entity, JSON.stringify([...ids])] as const),
+        storedIds: [...stored.ids],
         partial: [...stored.partial],
         hierarchy: [...stored.hierarchy],
         batchSize: writer.batchSize,

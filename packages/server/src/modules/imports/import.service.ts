@@ -8,6 +8,7 @@
  * row yields a report with ok = false and nothing written; it never throws.
  */
 import type { Db } from '../../db/database.ts';
+import { importTransaction } from '../../db/import-transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -150,7 +151,7 @@ async function runImport(
   try {
     counts = dryRun
       ? (await writePass(db.kysely, spec, records(), true, progress, null, reason)).counts
-      : await db.kysely.transaction().execute(async (trx) => {
+      : await importTransaction(db, async (trx) => {
           // Goals are read from the database, not the fact store: they need no revision.
           const rev = spec.name === 'goals' ? null : await beginRevision(trx, options.actor, spec.name);
           const { counts: written, locked } = await writePass(

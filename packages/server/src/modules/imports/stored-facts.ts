@@ -6,6 +6,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { ENTITIES, type EntityName, type EntitySpec } from '../entities/entities.ts';
+import { type IdPages, idSetOf } from './id-pages.ts';
 
 export interface StoredFacts {
   /**
@@ -50,26 +51,51 @@ export const HIERARCHY_COLUMN: Partial<Record<EntityName, string>> = {
 const ID_PAGE = 100_000;
 
 /**
- * One page of a table's ids after `after`, in id order, as one JSON array: a JSON text per page
- * instead of a row object per id reads 20,000 order ids in ~7 ms instead of ~20 (docs/performance.md,
- * import). Pages keep each text far below V8's string limit at any table size.
+ * One page of a table's ids after `after`, in id order, as one JSON array text: a JSON text per
+ * page instead of a row object per id reads 20,000 order ids in ~7 ms instead of ~20
+ * (docs/performance.md, import), and it is parsed only where the ids are checked (id-pages.ts).
+ * Pages keep each text far below V8's string limit at any table size.
  */
 async function idPage(
   db: Kysely<Database>,
   table: string,
   after: string | null,
   pageSize: number,
-): Promise<{ ids: string[]; last: string | null }> {
+): Promise<{ text: string; count: number; last: string | null }> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const from = sql`(select id from ${sql.table(table)} ${after === null ? sql`` : sql`where id > ${after}`} order by id limit ${pageSize}) as page`;
-  const list = postgres ? sql`json_agg(id order by id)` : sql`json_group_array(id)`;
+  // PostgreSQL's json would be parsed by the driver: as text it stays one string.
+  const list = postgres ? sql`coalesce(json_agg(id order by id)::text, '[]')` : sql`json_group_array(id)`;
   const { rows } = await sql<{
-    ids: unknown;
+    ids: string;
+    count: number | string;
     last: string | null;
-  }>`select ${list} as ids, max(id) as last from ${from}`.execute(db);
-  const value = rows[0]?.ids ?? null;
-  const ids = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as string[];
-  return { ids, last: rows[0]?.last ?? null };
+  }>`select ${list} as ids, count(*) as count, max(id) as last from ${from}`.execute(db);
+  const row = rows[0];
+  return { text: row?.ids ?? '[]', count: Number(row?.count ?? 0), last: row?.last ?? null };
+}
+
+/**
+ * Every stored id of an entity as JSON pages, or null when there are more than `upTo`.
+ */
+async function loadIdPages(
+  db: Kysely<Database>,
+  entity: EntityName,
+  pageSize: number,
+  upTo: number,
+): Promise<string[] | null> {
+  const pages: string[] = [];
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const size = Math.min(pageSize, upTo - count + 1);
+    const page = await idPage(db, ENTITIES[entity].table, after, size);
+    if (page.count > 0) pages.push(page.text);
+    count += page.count;
+    if (count > upTo) return null;
+    if (page.count < size || page.last === null) return pages;
+    after = page.last;
+  }
 }
 
 /**
@@ -82,16 +108,8 @@ export async function loadIds(
   pageSize = ID_PAGE,
   upTo = Number.POSITIVE_INFINITY,
 ): Promise<Set<string> | null> {
-  const ids = new Set<string>();
-  let after: string | null = null;
-  for (;;) {
-    const size = Math.min(pageSize, upTo - ids.size + 1);
-    const page = await idPage(db, ENTITIES[entity].table, after, size);
-    for (const id of page.ids) ids.add(id);
-    if (ids.size > upTo) return null;
-    if (page.ids.length < size || page.last === null) return ids;
-    after = page.last;
-  }
+  const pages = await loadIdPages(db, entity, pageSize, upTo);
+  return pages && idSetOf(pages);
 }
 
 /** Ids asked about per query (far below SQLite's and PostgreSQL's parameter limits). */
@@ -126,22 +144,27 @@ async function loadHierarchy(db: Kysely<Database>, entity: EntityName): Promise<
   return new Map(rows.map((r) => [String(r.id), r[column] ?? null]));
 }
 
-export async function loadStoredFacts(
+/** {@link StoredFacts} with each entity's ids still as the database's JSON pages (id-pages.ts). */
+export interface StoredIdPages extends Omit<StoredFacts, 'ids'> {
+  readonly ids: ReadonlyMap<EntityName, IdPages>;
+}
+
+export async function loadStoredIdPages(
   db: Kysely<Database>,
   spec: EntitySpec,
   completeUpTo = COMPLETE_IDS_UP_TO,
-): Promise<StoredFacts> {
+): Promise<StoredIdPages> {
   const hierarchy = await loadHierarchy(db, spec.name);
-  const ids = new Map<EntityName, Set<string>>();
+  const ids = new Map<EntityName, IdPages>();
   const partial = new Set<EntityName>();
   for (const entity of referencedEntities(spec)) {
     if (entity === spec.name && hierarchy.size > 0) {
-      ids.set(entity, new Set(hierarchy.keys()));
+      ids.set(entity, [JSON.stringify([...hierarchy.keys()])]);
       continue;
     }
     // A goal's scope may be a unit or a person (validate-file.ts checks it against both sets):
     // goals files are small and so are those tables, so they are always loaded in full.
-    const loaded = await loadIds(
+    const loaded = await loadIdPages(
       db,
       entity,
       ID_PAGE,
@@ -149,9 +172,25 @@ export async function loadStoredFacts(
     );
     if (loaded) ids.set(entity, loaded);
     else {
-      ids.set(entity, new Set());
+      ids.set(entity, []);
       partial.add(entity);
     }
   }
   return { ids, partial, hierarchy };
+}
+
+/** What pass 1 needs, with the ids as sets (the import's own thread checks the rows). */
+export async function loadStoredFacts(
+  db: Kysely<Database>,
+  spec: EntitySpec,
+  completeUpTo = COMPLETE_IDS_UP_TO,
+): Promise<StoredFacts> {
+  const stored = await loadStoredIdPages(db, spec, completeUpTo);
+  const ids = new Map<EntityName, Set<string>>();
+  for (const [entity, pages] of stored.ids)
+    ids.set(
+      entity,
+      entity === spec.name && stored.hierarchy.size > 0 ? new Set(stored.hierarchy.keys()) : idSetOf(pages),
+    );
+  return { ids, partial: stored.partial, hierarchy: stored.hierarchy };
 }

@@ -6,6 +6,7 @@
  */
 import type { EntityName } from '../entities/entities.ts';
 import type { SourceCheck } from './check-source.ts';
+import type { IdPages } from './id-pages.ts';
 import type { NormalizedRow } from './import-types.ts';
 
 export const MAX_BATCHES_IN_FLIGHT = 4;
@@ -22,11 +23,12 @@ export interface ValidationJob {
   readonly encoding: string;
   readonly entity: EntityName;
   /**
-   * {@link StoredFacts}' ids, each entity's as one JSON text: copying one string to the thread is
-   * a memory copy, while an array of 20,000 ids is cloned item by item on the importing thread,
-   * which is the one that writes (measured: ~10 ms per such file, docs/performance.md).
+   * {@link StoredFacts}' ids, each entity's as the database's JSON pages (id-pages.ts): copying a
+   * string to the thread is a memory copy, while an array of 20,000 ids is cloned item by item on
+   * the importing thread, which is the one that writes (measured: ~10 ms per such file,
+   * docs/performance.md); and the importing thread does not parse them.
    */
-  readonly storedIds: readonly (readonly [EntityName, string])[];
+  readonly storedIds: readonly (readonly [EntityName, IdPages])[];
   /** {@link StoredFacts.partial}: their references are looked up by the importing thread. */
   readonly partial: readonly EntityName[];
   readonly hierarchy: readonly (readonly [string, string | null])[];
