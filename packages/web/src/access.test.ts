@@ -25,7 +25,9 @@ describe('accessOf', () => {
       canBrowseData: true,
       canSeeAudit: true,
       canImport: false,
+      canManageUsers: false,
     });
+    expect(accessOf({ ...none, manageUsers: true }).canManageUsers).toBe(true);
   });
 });
 

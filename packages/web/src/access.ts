@@ -8,6 +8,8 @@ export interface Access {
   /** Facts (orders, payments…) as opposed to org data (units, people); hr imports only org data. */
   readonly canImportFacts: boolean;
   readonly canSeeAudit: boolean;
+  /** Logins: create, change roles, reset passwords, disable (admins). */
+  readonly canManageUsers: boolean;
   readonly canSeeGoals: boolean;
   readonly canEditGoals: boolean;
   readonly canProposeGoals: boolean;
@@ -21,6 +23,7 @@ export function accessOf(permissions: Permissions | null | undefined): Access {
     canImport: permissions?.importData === true,
     canImportFacts: permissions?.importFacts === true,
     canSeeAudit: permissions?.viewAudit === true,
+    canManageUsers: permissions?.manageUsers === true,
     canSeeGoals: permissions?.viewGoals === true,
     canEditGoals: permissions?.editGoals === true,
     canProposeGoals: permissions?.proposeGoals === true,

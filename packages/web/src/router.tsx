@@ -16,6 +16,7 @@ const PayPage = lazy(() => import('./pages/pay/PayPage.tsx'));
 const StatementPage = lazy(() => import('./pages/pay/StatementPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'data/:entity', element: <EntityBrowserPage /> },
           { path: 'import', element: <ImportPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'users', element: <UsersPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,9 @@
 import { api } from './client.ts';
 import type { Me } from './types.ts';
 
+/** The server's rule (auth.service MIN_PASSWORD_LENGTH). */
+export const MIN_PASSWORD_LENGTH = 8;
+
 export const fetchMe = () => api<Me>('/auth/me');
 export const fetchSetupState = () => api<{ needsSetup: boolean }>('/setup');
 

@@ -1,5 +1,9 @@
 /** Shapes of the API responses the web app reads (see packages/server and CONTRACT.md §2). */
 
+/** The roles a person or login may have (server modules/entities ROLES, contract §2). */
+export const ROLES = ['rep', 'manager', 'hr', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface SessionUser {
   readonly userId: string;
   readonly login: string;

@@ -74,6 +74,7 @@ export const en: Messages = {
     data: 'Data',
     dataGroups: { org: 'Organization', master: 'Products & customers', facts: 'Sales facts', goals: 'Goals' },
     import: 'Import',
+    users: 'Logins',
     audit: 'Audit log',
   },
   home: {
@@ -87,6 +88,7 @@ export const en: Messages = {
       org: 'Browse the organization, its teams, their people and their moves',
       data: 'Look through orders, payments, customers, opportunities and more',
       import: 'Import organization and sales data from CSV or Excel',
+      users: 'Give people logins, set their roles, reset passwords, disable logins',
       audit: 'See who changed what, and when',
     },
   },

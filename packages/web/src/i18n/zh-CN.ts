@@ -67,6 +67,7 @@ export const zhCN = {
     data: '数据',
     dataGroups: { org: '组织', master: '产品与客户', facts: '业务数据', goals: '目标' },
     import: '数据导入',
+    users: '用户账号',
     audit: '审计日志',
   },
   home: {
@@ -79,6 +80,7 @@ export const zhCN = {
       org: '浏览组织架构，查看各团队成员及其调动记录',
       data: '查看订单、回款、客户、商机等业务数据',
       import: '从 CSV 或 Excel 导入组织与业务数据',
+      users: '为员工开通账号、分配角色、重置密码或停用账号',
       audit: '查看谁在何时修改了什么',
     },
   },

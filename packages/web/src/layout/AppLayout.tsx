@@ -26,7 +26,12 @@ export function AppLayout() {
 
   if (isPending) return <FullPageSpin />;
   if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    // A session that ended by itself returns to where it was after the next sign-in; signing out
+    // does not: whoever signs in next starts at home, not on the previous user's page.
+    const from = logout.isIdle ? location.pathname + location.search : undefined;
+    return <Navigate to="/login" replace state={from ? { from } : undefined} />;
+  }
 
   const selected = selectedKeyOf(location.pathname);
   const items = menuItemsOf(access, entities.data ?? [], t, i18n.language);

@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   MoneyCollectOutlined,
+  TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -54,13 +55,14 @@ export function menuItemsOf(access: Access, entities: readonly EntityMeta[], t: 
     });
   }
   if (access.canImport) items.push({ key: '/import', icon: <UploadOutlined />, label: t('menu.import') });
+  if (access.canManageUsers) items.push({ key: '/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (access.canSeeAudit) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   return items;
 }
 
 /** The menu key of a path: `/data/orders?x` → `/data/orders`. */
 export const selectedKeyOf = (pathname: string): string => {
-  const match = /^\/(data\/[^/]+|dashboard|goals|pay|plans|org|import|audit)/.exec(pathname);
+  const match = /^\/(data\/[^/]+|dashboard|goals|pay|plans|org|import|users|audit)/.exec(pathname);
   if (pathname === '/') return '/';
   return match ? `/${match[1]}` : '';
 };

@@ -86,3 +86,41 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
 export function listUsers(db: Executor): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('login').execute();
 }
+
+export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Logins with the name of the person each is tied to (null for a login without a person). */
+export function listUsersWithPeople(db: Executor): Promise<(UserRow & { person_name: string | null })[]> {
+  return db
+    .selectFrom('users')
+    .leftJoin('people', 'people.id', 'users.person_id')
+    .selectAll('users')
+    .select('people.name as person_name')
+    .orderBy('users.login')
+    .execute();
+}
+
+export async function updateUserRow(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<UserRow, 'role' | 'display_name' | 'password_hash' | 'disabled'>>,
+): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** Signs a user out everywhere. */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function countEnabledAdmins(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

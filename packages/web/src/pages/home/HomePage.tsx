@@ -1,4 +1,10 @@
-import { AuditOutlined, ClusterOutlined, DatabaseOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +49,14 @@ export default function HomePage() {
       title: t('menu.import'),
       description: t('home.cards.import'),
       to: '/import',
+    });
+  if (access.canManageUsers)
+    capabilities.push({
+      key: 'users',
+      icon: <TeamOutlined />,
+      title: t('menu.users'),
+      description: t('home.cards.users'),
+      to: '/users',
     });
   if (access.canSeeAudit)
     capabilities.push({

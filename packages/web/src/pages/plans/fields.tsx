@@ -3,10 +3,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../api/types.ts';
 import type { FieldName } from './errorPaths.ts';
 import { METRIC_NAMES, NAMESPACE } from './messages.ts';
 
-export const ROLES = ['rep', 'manager', 'hr', 'finance', 'admin'] as const;
 export const UNIT_KINDS = ['company', 'region', 'team', 'other'] as const;
 
 /** A decimal typed as text (InputNumber string mode): never a binary float (contract §6). */

@@ -2,14 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { fetchSetupState, setupAdmin } from '../../api/auth.ts';
+import { fetchSetupState, MIN_PASSWORD_LENGTH, setupAdmin } from '../../api/auth.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { useSignedIn } from '../../session/useSession.ts';
-
-/** Server rule (auth.service MIN_PASSWORD_LENGTH). */
-const MIN_PASSWORD_LENGTH = 8;
 
 interface AdminForm {
   login: string;
