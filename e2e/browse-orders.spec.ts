@@ -85,3 +85,18 @@ test('orders: a date range keeps only orders of those days', async ({ page }) =>
     })
     .toBe(true);
 });
+
+test('orders: the rep, customer and product show by name beside their id', async ({ page }) => {
+  const REP_COLUMN = 2;
+  const CUSTOMER_COLUMN = 3;
+  const PRODUCT_COLUMN = 4;
+  await expect
+    .poll(async () =>
+      (await columnTexts(page, REP_COLUMN)).every((text) => /^\p{Script=Han}{2,4} S\d{4}$/u.test(text)),
+    )
+    .toBe(true);
+  const customers = await columnTexts(page, CUSTOMER_COLUMN);
+  expect(customers.every((text) => /^\p{Script=Han}.* C\d{5}$/u.test(text))).toBe(true);
+  const products = await columnTexts(page, PRODUCT_COLUMN);
+  expect(products.every((text) => /^\S.* P\d{3}$/.test(text))).toBe(true);
+});

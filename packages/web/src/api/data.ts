@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { AuditRow, EntityMeta, EntityRow, OrgUnit, Page, PersonDetail, PersonRow } from './types.ts';
+import type { AuditRow, EntityMeta, EntityPage, OrgUnit, Page, PersonDetail, PersonRow } from './types.ts';
 
 export const fetchEntities = () => api<EntityMeta[]>('/entities');
 
@@ -19,7 +19,7 @@ export function fetchEntityRows(entity: string, query: RowsQuery) {
   const { filters, ...rest } = query;
   const flat: Record<string, string | number | undefined> = { ...rest };
   for (const [column, value] of Object.entries(filters ?? {})) flat[`f.${column}`] = value;
-  return api<Page<EntityRow>>(`/entities/${encodeURIComponent(entity)}/rows`, { query: flat });
+  return api<EntityPage>(`/entities/${encodeURIComponent(entity)}/rows`, { query: flat });
 }
 
 export const fetchOrgTree = () => api<{ units: OrgUnit[] }>('/org/tree');

@@ -37,6 +37,16 @@ export interface Page<Row> {
   readonly total: number;
 }
 
+/**
+ * The names behind the ids a page of entity rows refers to, by entity then id (server
+ * browse.names.ts); an id the user may not see by name is absent.
+ */
+export type ReferenceNames = Partial<Record<string, Record<string, string>>>;
+
+export interface EntityPage extends Page<EntityRow> {
+  readonly names?: ReferenceNames;
+}
+
 export interface OrgUnit {
   readonly id: string;
   readonly name: string;

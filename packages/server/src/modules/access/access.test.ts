@@ -67,6 +67,24 @@ describeDb('data scope through the API', () => {
     }
   });
 
+  it('names the people, customers and products a page refers to — only people in scope', async () => {
+    const mine = (await as.r1.get('/api/v1/entities/orders/rows')).json();
+    // o-split is r3's order crediting r1: r1 sees the order and r3's id, not r3's name.
+    expect(mine.rows.map((r: { rep_id: string }) => r.rep_id).sort()).toEqual(['r1', 'r3']);
+    expect(mine.names).toEqual({
+      people: { r1: '人员r1' },
+      customers: { C1: '上海某公司' },
+      products: { P1: 'CRM 企业版' },
+    });
+    const all = (await as.admin.get('/api/v1/entities/orders/rows')).json();
+    expect(all.names.people).toEqual({ r1: '人员r1', r2: '人员r2', r3: '人员r3' });
+    const credits = (await as.admin.get('/api/v1/entities/order_credits/rows')).json();
+    expect(credits.names).toEqual({ people: { r1: '人员r1', r3: '人员r3' } }); // orders have no name
+    const people = (await as.m1.get('/api/v1/entities/people/rows')).json();
+    expect(people.names.units).toEqual({ T1: '上海一部' });
+    expect(people.names.people).toEqual({ m1: '人员m1' }); // em manages m1 but is not in m1's scope
+  });
+
   it('only admin reads the audit log and manages logins', async () => {
     for (const client of [as.r1, as.m1, as.hr1, as.fin1]) {
       expect((await client.get('/api/v1/audit')).statusCode).toBe(403);

@@ -20,7 +20,7 @@ export function dateColumnOf(spec: EntitySpec): string | null {
 }
 
 /** Which rows of an entity the scope lets through (contract-independent: see access/data-scope.ts). */
-function scopeCondition(eb: Eb, entity: EntityName, scope: DataScope): Expression<SqlBool> {
+export function scopeCondition(eb: Eb, entity: EntityName, scope: DataScope): Expression<SqlBool> {
   switch (entity) {
     case 'products':
     case 'customers':

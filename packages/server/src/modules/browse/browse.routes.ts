@@ -3,6 +3,7 @@ import type { RouteModule } from '../../http/context.ts';
 import { resolveScope } from '../access/request-scope.ts';
 import { requireActor } from '../auth/actor.ts';
 import { ENTITIES, ENTITY_NAMES } from '../entities/entities.ts';
+import { referenceNames } from './browse.names.ts';
 import { presentEntitySpec, presentRow } from './browse.presenter.ts';
 import { browseQuerySchema } from './browse.query.ts';
 import { browseEntity } from './browse.repository.ts';
@@ -23,7 +24,8 @@ export const browseRoutes: RouteModule = (app, ctx) => {
       const { scope } = await resolveScope(ctx, actor);
       const spec = ENTITIES[request.params.entity];
       const page = await browseEntity(ctx.db.kysely, spec.name, scope, request.query);
-      return { total: page.total, rows: page.rows.map((row) => presentRow(spec, row)) };
+      const names = await referenceNames(ctx.db.kysely, spec, page.rows, scope);
+      return { total: page.total, rows: page.rows.map((row) => presentRow(spec, row)), names };
     },
   );
 };

@@ -75,7 +75,14 @@ export default function EntityBrowserPage() {
         data-testid="entity-table"
         size="middle"
         rowKey={rowKeyOf(meta)}
-        columns={columnsOf(meta, effectiveSortOf(meta, query), t, i18n.language, setPersonId)}
+        columns={columnsOf(
+          meta,
+          effectiveSortOf(meta, query),
+          t,
+          i18n.language,
+          rows.data?.names,
+          setPersonId,
+        )}
         dataSource={rows.data?.rows ?? []}
         loading={rows.isFetching}
         locale={{ emptyText: rows.isPending ? ' ' : empty }}

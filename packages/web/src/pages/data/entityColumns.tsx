@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import type { Cell, EntityColumn, EntityMeta, EntityRow } from '../../api/types.ts';
+import type { Cell, EntityColumn, EntityMeta, EntityRow, ReferenceNames } from '../../api/types.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { formatDecimal, formatMoney } from '../../format.ts';
 import { enumLabel, labelOf } from '../../i18n/labels.ts';
@@ -31,12 +31,26 @@ export function renderCell(column: EntityColumn, value: Cell, t: TFunction) {
   }
 }
 
-/** The antd columns of an entity, labelled in the current language, all sortable on the server. */
+/** A reference as people read it: the name, then the id in grey (the id alone without a name). */
+function Reference({ id, name }: { id: string; name: string | undefined }) {
+  if (name === undefined) return <>{id}</>;
+  return (
+    <span>
+      {name} <Typography.Text type="secondary">{id}</Typography.Text>
+    </span>
+  );
+}
+
+/**
+ * The antd columns of an entity, labelled in the current language, all sortable on the server.
+ * A column referring to a named entity shows the name beside the id (`names`, from the page).
+ */
 export function columnsOf(
   meta: EntityMeta,
   sort: { column?: string; order?: 'asc' | 'desc' },
   t: TFunction,
   language: string,
+  names: ReferenceNames = {},
   onPerson?: (personId: string) => void,
 ): ColumnsType<EntityRow> {
   return meta.columns.map((column) => {
@@ -53,12 +67,18 @@ export function columnsOf(
       sortDirections: ['ascend', 'descend', 'ascend'],
       align: NUMERIC_TYPES.has(column.type) ? 'right' : 'left',
       ellipsis: column.type === 'text',
-      render: (value: Cell) =>
-        isPerson && onPerson && typeof value === 'string' && value !== '' ? (
-          <LinkButton onClick={() => onPerson(value)}>{value}</LinkButton>
+      render: (value: Cell) => {
+        const isReference = column.references !== undefined;
+        if ((!isReference && !isPerson) || typeof value !== 'string' || value === '')
+          return renderCell(column, value, t);
+        const name = column.references ? names[column.references]?.[value] : undefined;
+        const shown = isReference ? <Reference id={value} name={name} /> : value;
+        return isPerson && onPerson ? (
+          <LinkButton onClick={() => onPerson(value)}>{shown}</LinkButton>
         ) : (
-          renderCell(column, value, t)
-        ),
+          shown
+        );
+      },
     };
   });
 }
