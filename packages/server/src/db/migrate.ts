@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_goal_workflow.ts';
 import * as m0003 from './migrations/0003_revisions.ts';
 import * as m0004 from './migrations/0004_plans_and_closes.ts';
 import * as m0005 from './migrations/0005_database_instance.ts';
+import * as m0006 from './migrations/0006_login_failures.ts';
 
 /** Migrations are frozen once released: add a new file, never edit an old one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_revisions': m0003,
   '0004_plans_and_closes': m0004,
   '0005_database_instance': m0005,
+  '0006_login_failures': m0006,
 };
 
 /** The newest migration: a store snapshot is only valid for the schema it was read from. */

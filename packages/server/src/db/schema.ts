@@ -185,6 +185,13 @@ export interface DatabaseInstanceTable {
   created_at: string;
 }
 
+/** A failed sign-in, for the login rate limit (0006; modules/auth/login-limiter.ts). */
+export interface LoginFailuresTable {
+  /** `login:<login>` or `ip:<client address>`. */
+  key: string;
+  at: string;
+}
+
 export interface RevisionsTable {
   id: Generated<number>;
   at: string;
@@ -215,6 +222,7 @@ export interface Database {
   goal_locks: GoalLocksTable;
   revisions: RevisionsTable;
   database_instance: DatabaseInstanceTable;
+  login_failures: LoginFailuresTable;
   plan_versions: PlanVersionsTable;
   close_runs: CloseRunsTable;
   close_approvals: CloseApprovalsTable;

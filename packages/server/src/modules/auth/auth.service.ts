@@ -15,7 +15,7 @@ import {
   insertUser,
   toActor,
 } from './auth.repository.ts';
-import type { LoginLimiter } from './login-limiter.ts';
+import { clearLoginFailures, type LoginLimiter } from './login-limiter.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_DAYS = 14;
@@ -112,16 +112,16 @@ export async function login(
   now: Date,
 ): Promise<Session> {
   const { login: name, clientAddress } = credentials;
-  if (limiter.isBlocked(name, clientAddress, now.getTime())) {
+  if (await limiter.isBlocked(db, name, clientAddress, now)) {
     throw new AppError('rate_limited', 'too many failed sign-ins; wait a few minutes and try again');
   }
   const user = await findUserForSignIn(db, credentials.login);
   const ok = user && user.disabled === 0 && (await verifyPassword(credentials.password, user.password_hash));
   if (!user || !ok) {
-    limiter.recordFailure(name, clientAddress, now.getTime());
+    await limiter.recordFailure(db, name, clientAddress, now);
     throw new AppError('unauthenticated', 'wrong login or password');
   }
-  limiter.recordSuccess(name);
+  await clearLoginFailures(db, name);
   return startSession(db, toActor(user), now);
 }
 

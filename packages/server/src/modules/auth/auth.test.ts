@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { TEST_PASSWORD, useTestApp } from '../../../test/app.ts';
 import { describeDb } from '../../../test/db.ts';
-import { CSRF_HEADER } from '../../http/app.ts';
+import { buildApp, CSRF_HEADER } from '../../http/app.ts';
 
 describeDb('auth', () => {
   const t = useTestApp();
@@ -79,6 +79,28 @@ describeDb('auth', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('rate_limited');
+  });
+
+  it('counts failures in the database: a second server on it refuses the blocked login too', async () => {
+    await t.signIn({ login: 'victim2', role: 'rep' });
+    const other = await buildApp({ db: t.db, webDist: null });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const r = await t
+          .anonymous()
+          .post('/api/v1/auth/login', { login: 'victim2', password: 'wrong-password' });
+        expect(r.statusCode).toBe(401);
+      }
+      const elsewhere = await other.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'victim2', password: TEST_PASSWORD },
+        headers: { [CSRF_HEADER]: '1' },
+      });
+      expect(elsewhere.statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a write without the CSRF header', async () => {

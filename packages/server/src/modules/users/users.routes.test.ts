@@ -74,6 +74,14 @@ describeDb('logins', () => {
     expect(JSON.stringify(audit)).not.toContain('a-new-password-2');
   });
 
+  it('lifts a sign-in block when an admin sets a new password', async () => {
+    const r2 = await userByLogin('r2');
+    for (let i = 0; i < 5; i++) expect((await signInAs('r2', 'not-the-password')).statusCode).toBe(401);
+    expect((await signInAs('r2', 'a-new-password-2')).statusCode).toBe(429);
+    expect((await patch(admin, r2.id, { password: 'a-new-password-2' })).statusCode).toBe(200);
+    expect((await signInAs('r2', 'a-new-password-2')).statusCode).toBe(200);
+  });
+
   it('disables a login (it can no longer sign in) and enables it again', async () => {
     const r2 = await userByLogin('r2');
     const disabled = await patch(admin, r2.id, { disabled: true });

@@ -20,6 +20,7 @@ import {
   updateUserRow,
 } from '../auth/auth.repository.ts';
 import { createUser, MIN_PASSWORD_LENGTH } from '../auth/auth.service.ts';
+import { clearLoginFailures } from '../auth/login-limiter.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isRole, type Role } from '../entities/roles.ts';
 
@@ -124,6 +125,8 @@ export async function updateUser(
 
     await updateUserRow(trx, userId, row);
     if (after.disabled === 1 || passwordHash !== undefined) await deleteSessionsOfUser(trx, userId);
+    // A new password from an admin is the way out of a sign-in block (login-limiter.ts).
+    if (passwordHash !== undefined) await clearLoginFailures(trx, before.login);
     await appendAudit(
       trx,
       actor,
