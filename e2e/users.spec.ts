@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { menuItem, signIn } from './helpers.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { menuItem, signIn, tableRows } from './helpers.ts';
 
-const usersTable = (page: import('@playwright/test').Page) =>
-  page.getByTestId('users-table').locator('tbody tr.ant-table-row');
+const usersTable = (page: Page) => tableRows(page, 'users-table');
 
 test('an admin replaces a rep’s login: the old one is disabled, the new one signs in as the same person', async ({
   page,

@@ -34,13 +34,18 @@ export const zhCN = {
     subtitle: '首次使用，请创建管理员账号',
     login: '登录名',
     displayName: '显示名称',
-    password: '密码',
-    confirmPassword: '确认密码',
-    passwordTooShort: '密码至少 8 位',
-    passwordMismatch: '两次输入的密码不一致',
     required: '请填写{{field}}',
     submit: '创建管理员并登录',
     done: '管理员已创建',
+  },
+  /** A new password and its confirmation (components/PasswordFields.tsx). */
+  password: {
+    password: '密码',
+    confirm: '确认密码',
+    rule: '密码至少 {{min}} 位',
+    required: '请填写密码',
+    confirmRequired: '请再次输入密码',
+    mismatch: '两次输入的密码不一致',
   },
   login: {
     title: '登录达成',

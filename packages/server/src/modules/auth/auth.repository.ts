@@ -83,10 +83,6 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export function listUsers(db: Executor): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('login').execute();
-}
-
 export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

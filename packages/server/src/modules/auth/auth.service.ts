@@ -38,6 +38,17 @@ export async function needsSetup(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** Creates a login. `passwordHash` lets bulk callers (the demo) reuse one hash. */
+/** The one password rule, for every way a password is set (setup, a new login, a reset). */
+export function checkPasswordRule(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError(
+      'validation_failed',
+      `password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+      'password',
+    );
+  }
+}
+
 export async function createUser(
   db: Kysely<Database>,
   actor: Actor,
@@ -45,13 +56,7 @@ export async function createUser(
   now: Date,
   passwordHash?: string,
 ): Promise<Actor> {
-  if (user.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError(
-      'validation_failed',
-      `password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-      'password',
-    );
-  }
+  checkPasswordRule(user.password);
   const hash = passwordHash ?? (await hashPassword(user.password));
   return db.transaction().execute(async (trx) => {
     if (await findUserByLogin(trx, user.login)) {

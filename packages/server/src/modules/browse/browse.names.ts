@@ -7,11 +7,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DataScope } from '../access/data-scope.ts';
-import { ENTITIES, type EntityName, type EntitySpec } from '../entities/entities.ts';
+import { ENTITIES, ENTITY_NAMES, type EntityName, type EntitySpec } from '../entities/entities.ts';
 import { scopeCondition } from './browse.repository.ts';
 
-/** Entities with a `name` column: the only ones a reference can be shown by. */
-const NAMED = new Set<EntityName>(['units', 'people', 'products', 'customers']);
+/** Entities with a `name` column (units, people, products, customers): a reference to one is shown by it. */
+const NAMED = new Set<EntityName>(
+  ENTITY_NAMES.filter((name) => ENTITIES[name].columns.some((column) => column.name === 'name')),
+);
 
 export type ReferenceNames = Partial<Record<EntityName, Record<string, string>>>;
 

@@ -19,7 +19,7 @@ import {
   type UserRow,
   updateUserRow,
 } from '../auth/auth.repository.ts';
-import { createUser, MIN_PASSWORD_LENGTH } from '../auth/auth.service.ts';
+import { checkPasswordRule, createUser } from '../auth/auth.service.ts';
 import { clearLoginFailures } from '../auth/login-limiter.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isRole, type Role } from '../entities/roles.ts';
@@ -94,13 +94,7 @@ export async function updateUser(
   changes: UserChanges,
   now: Date,
 ): Promise<UserRow> {
-  if (changes.password !== undefined && changes.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError(
-      'validation_failed',
-      `password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-      'password',
-    );
-  }
+  if (changes.password !== undefined) checkPasswordRule(changes.password);
   // Hashing takes ~50 ms of CPU: outside the transaction, so SQLite's writer is not held for it.
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   return db.transaction().execute(async (trx) => {

@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { fetchSetupState, MIN_PASSWORD_LENGTH, setupAdmin } from '../../api/auth.ts';
+import { fetchSetupState, setupAdmin } from '../../api/auth.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { PasswordFields } from '../../components/PasswordFields.tsx';
 import { useSignedIn } from '../../session/useSession.ts';
 
 interface AdminForm {
@@ -63,33 +64,7 @@ export function SetupPage() {
         >
           <Input autoComplete="name" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('setup.password')}
-          extra={t('setup.passwordTooShort')}
-          rules={[
-            required(t('setup.password')),
-            { min: MIN_PASSWORD_LENGTH, message: t('setup.passwordTooShort') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('setup.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            required(t('setup.confirmPassword')),
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('setup.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields />
         <Button type="primary" htmlType="submit" block loading={submit.isPending}>
           {t('setup.submit')}
         </Button>

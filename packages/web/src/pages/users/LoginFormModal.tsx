@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../../api/auth.ts';
 import { ROLES } from '../../api/types.ts';
+import { PasswordFields } from '../../components/PasswordFields.tsx';
 import { roleLabel } from '../../i18n/labels.ts';
 import { loginErrorOf } from './loginErrors.ts';
 import { NAMESPACE } from './messages.ts';
@@ -126,41 +126,5 @@ export function LoginFormModal({ editing, taken = new Set(), onClose }: Props) {
       </Form>
       {save.error && problem && !shownInForm && <Alert type="error" showIcon title={problem.text} />}
     </Modal>
-  );
-}
-
-/** A password and its confirmation, with the server's length rule checked before sending. */
-export function PasswordFields({ label }: { label: string }) {
-  const { t } = useTranslation(NAMESPACE);
-  return (
-    <>
-      <Form.Item
-        name="password"
-        label={label}
-        extra={t('form.passwordRule', { min: MIN_PASSWORD_LENGTH })}
-        rules={[
-          { required: true, message: t('form.passwordRule', { min: MIN_PASSWORD_LENGTH }) },
-          { min: MIN_PASSWORD_LENGTH, message: t('form.passwordRule', { min: MIN_PASSWORD_LENGTH }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('form.confirm')}
-        dependencies={['password']}
-        rules={[
-          { required: true, message: t('form.mismatch') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value) =>
-              !value || getFieldValue('password') === value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('form.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </>
   );
 }

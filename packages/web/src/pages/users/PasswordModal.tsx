@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PasswordFields } from './LoginFormModal.tsx';
+import { PasswordFields } from '../../components/PasswordFields.tsx';
 import { loginErrorOf } from './loginErrors.ts';
 import { NAMESPACE } from './messages.ts';
 import { changeLogin, type Login } from './usersApi.ts';

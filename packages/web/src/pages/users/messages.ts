@@ -48,9 +48,6 @@ const zh = {
     displayNameFromPerson: '默认为人员姓名',
     password: '初始密码',
     newPassword: '新密码',
-    passwordRule: '密码至少 {{min}} 位',
-    confirm: '确认密码',
-    mismatch: '两次输入的密码不一致',
   },
   errors: {
     login: '登录名已被使用',
@@ -107,9 +104,6 @@ const en: typeof zh = {
     displayNameFromPerson: "Defaults to the person's name",
     password: 'Initial password',
     newPassword: 'New password',
-    passwordRule: 'At least {{min}} characters',
-    confirm: 'Confirm password',
-    mismatch: 'The passwords differ',
   },
   errors: {
     login: 'This login is taken',
