@@ -127,7 +127,9 @@ describe('IdDictionary', () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `A${String(i * 7919).padStart(9, '0')}`);
     for (const id of ids) dictionary.intern(id);
     dictionary.compact();
-    const table = 32_768 * 4;
+    // They came in increasing order: all in the sorted run, the hash table still its first 16 slots.
+    expect(dictionary.sortedRun).toBe(20_000);
+    const table = 16 * 4;
     const numbers = 20_000 * 4.6 + 4096;
     expect(dictionary.byteLength - table).toBeLessThan(numbers);
     expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.find('A000000001')]).toEqual([
@@ -148,5 +150,76 @@ describe('IdDictionary', () => {
       'A-1',
       'A-2',
     ]);
+  });
+
+  it('keeps ids that come in increasing order in a sorted run, with no hash table entry', () => {
+    const dictionary = new IdDictionary();
+    const n = 100_000;
+    const id = (i: number) => `O${String(i * 3).padStart(9, '0')}`;
+    for (let i = 0; i < n; i++) expect(dictionary.intern(id(i))).toBe(i);
+    dictionary.compact();
+    expect(dictionary.sortedRun).toBe(n);
+    expect(dictionary.byteLength).toBeLessThan(n * 4.6 + 4096); // the numbers and headroom: no table
+    expect([dictionary.find(id(0)), dictionary.find(id(n - 1)), dictionary.find(id(77_777))]).toEqual([
+      0,
+      n - 1,
+      77_777,
+    ]);
+    // Between two ids of the run, before the first, after the last: not there.
+    expect([dictionary.find('O000000001'), dictionary.find('O000000000x'), dictionary.find(id(n))]).toEqual([
+      -1, -1, -1,
+    ]);
+    // An id out of order ends the run for good; every later new id goes to the table.
+    expect(dictionary.intern('O000000001')).toBe(n);
+    expect(dictionary.intern(id(n))).toBe(n + 1);
+    expect(dictionary.sortedRun).toBe(n);
+    expect([dictionary.find('O000000001'), dictionary.find(id(n)), dictionary.intern(id(5))]).toEqual([
+      n,
+      n + 1,
+      5,
+    ]);
+  });
+
+  it('behaves like a Map when a sorted run of ids is followed by ids in any order', () => {
+    // UTF-8 byte order is code point order.
+    const before = (a: string, b: string) => {
+      const [x, y] = [[...a], [...b]].map((s) => s.map((c) => c.codePointAt(0)!));
+      for (let i = 0; i < Math.min(x!.length, y!.length); i++) if (x![i] !== y![i]) return x![i]! - y![i]!;
+      return x!.length - y!.length;
+    };
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const shapes = [
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.oneof(
+        digits(9).map((d) => `O${d}`),
+        digits(12).map((d) => `DD${d}`),
+        fc.constant('O-1'),
+      ),
+    ];
+    for (const shape of shapes) {
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(shape, { maxLength: 150 }),
+          fc.array(shape, { maxLength: 100 }),
+          fc.boolean(),
+          (run, rest, numbers) => {
+            const sorted = [...run].sort(before);
+            const dictionary = new IdDictionary(1, numbers);
+            const model = new Map<string, number>();
+            for (const name of [...sorted, ...rest, ...sorted]) {
+              if (!model.has(name)) model.set(name, model.size);
+              expect(dictionary.intern(name)).toBe(model.get(name));
+            }
+            for (const [name, index] of model) {
+              expect(dictionary.find(name)).toBe(index);
+              expect(dictionary.name(index)).toBe(name);
+            }
+            // A run of one numbered shape, or any bytes: all of it found without the table.
+            const oneShape = !numbers || sorted.every((name) => /^O[0-9]{9}$/.test(name));
+            if (oneShape) expect(dictionary.sortedRun).toBeGreaterThanOrEqual(sorted.length);
+          },
+        ),
+      );
+    }
   });
 });

@@ -3,11 +3,18 @@
  * `Map<string, number>` plus an array of JS strings (issue 5, memory and cold start: that pair
  * cost ~80–100 bytes per id and dominated loading, see docs/performance.md).
  *
- * Ids are kept as UTF-8 bytes in one growing blob with an offset per index; lookups go through an
- * open-addressing hash table (linear probing, load ≤ 0.7) of Int32 index + 1 (0 = empty), with a
- * one-byte tag of every id's hash so that most probes are rejected without comparing bytes
- * (a whole 32-bit hash per id cost 3 bytes more per id, ~10 per order: issue 5, memory; growing
- * the table hashes the stored bytes again instead). About 4 + 1 + 6–12 + the id's bytes per entry.
+ * Ids are kept as UTF-8 bytes in one growing blob with an offset per index. Lookups search two
+ * parts:
+ * - the **sorted run**: indices [0, sorted) whose ids came in strictly increasing order — every
+ *   id of a load that reads a table by id, as the server's does, and new ids that keep counting
+ *   up — found by binary search, with no hash table entry at all. A hash table at load ≤ 0.7
+ *   costs 6–12 bytes per id, a quarter of what the store held per order (issue 5, memory);
+ *   a binary search over a million ids is ~20 comparisons, far below a request's or an import
+ *   row's other costs;
+ * - the **table** of every later id (the run ends for good at the first id that does not come
+ *   after the last one): open addressing (linear probing, load ≤ 0.7) of Int32 index + 1
+ *   (0 = empty), with a one-byte tag of every id's hash so that most probes are rejected
+ *   without comparing bytes (growing the table hashes the stored bytes again).
  * When the first id has a numbered shape (a prefix and a fixed number of digits), the ids of that
  * shape are kept as numbers instead (numbered-ids.ts), and ids of any other shape in a second,
  * bytes-only dictionary (`odd`), so that one odd id among ten million numbered ones costs its own
@@ -33,6 +40,8 @@ export class IdDictionary {
   /** The high byte of each id's hash (the table's slot comes from the low bits). */
   private tags = new Uint8Array(1 << 8);
   private count = 0;
+  /** Indices [0, sorted) are the sorted run: increasing ids, not in `table`. */
+  private sorted = 0;
   private table: Int32Array;
   private mask: number;
   /** The id being looked up, as UTF-8, and its length (reused between calls). */
@@ -44,10 +53,10 @@ export class IdDictionary {
   private readonly odd: IdDictionary | null;
 
   /**
-   * @param capacity expected number of ids (the table grows past it)
+   * @param capacity expected number of ids out of order (the table grows past it)
    * @param numbers false for a dictionary that keeps every id as bytes
    */
-  constructor(capacity = 1024, numbers = true) {
+  constructor(capacity = 16, numbers = true) {
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;
     this.table = new Int32Array(size);
@@ -60,21 +69,32 @@ export class IdDictionary {
     if (this.count === 0 && this.odd) this.numbered.adopt(name);
     if (this.numbered.digits > 0 && !this.numbered.parse(name)) return this.internOdd(name);
     const hash = this.numbered.digits > 0 ? this.numbered.scratchHash() : this.encode(name);
+    // The usual case first: an id after the last of the run extends it (the run is then every id).
+    if (this.sorted === this.count && (this.count === 0 || this.compareScratch(this.count - 1) > 0)) {
+      this.append(hash);
+      return this.sorted++;
+    }
+    const inRun = this.searchRun();
+    if (inRun >= 0) return inRun;
     const slot = this.probe(hash);
     const found = this.table[slot]!;
     if (found !== EMPTY) return found - 1;
     const index = this.append(hash);
     this.table[slot] = index + 1;
-    if (this.count > this.table.length * MAX_LOAD) this.rehash(this.table.length * 2);
+    if (this.count - this.sorted > this.table.length * MAX_LOAD) this.rehash(this.table.length * 2);
     return index;
   }
 
   /** The index of `name`, or −1 when it was never interned. */
   find(name: string): number {
-    if (this.numbered.digits === 0) return this.table[this.probe(this.encode(name))]! - 1;
-    if (this.numbered.parse(name)) return this.table[this.probe(this.numbered.scratchHash())]! - 1;
-    const odd = this.odd!.find(name);
-    return odd < 0 ? -1 : this.numbered.indexOfOdd(odd);
+    if (this.numbered.digits > 0 && !this.numbered.parse(name)) {
+      const odd = this.odd!.find(name);
+      return odd < 0 ? -1 : this.numbered.indexOfOdd(odd);
+    }
+    const hash = this.numbered.digits > 0 ? this.numbered.scratchHash() : this.encode(name);
+    const inRun = this.searchRun();
+    if (inRun >= 0 || this.sorted === this.count) return inRun;
+    return this.table[this.probe(hash)]! - 1;
   }
 
   name(index: number): string {
@@ -114,6 +134,11 @@ export class IdDictionary {
     if (this.offsets.length > length) this.offsets = this.offsets.slice(0, length);
     this.numbered.compact(length);
     this.odd?.compact();
+  }
+
+  /** How many ids are in the sorted run (the rest are in the hash table): for tests and the bench. */
+  get sortedRun(): number {
+    return this.sorted;
   }
 
   /** Bytes held by the dictionary's arrays (for the memory measurements of the bench). */
@@ -171,6 +196,35 @@ export class IdDictionary {
         return slot;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** The run's index of the scratch id (binary search), or −1 when it is not in the run. */
+  private searchRun(): number {
+    let low = 0;
+    let high = this.sorted - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const order = this.compareScratch(middle);
+      if (order === 0) return middle;
+      if (order > 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** The scratch id against id `index`: < 0 before it, 0 equal, > 0 after (numbers, or bytes). */
+  private compareScratch(index: number): number {
+    if (this.numbered.digits > 0) return this.numbered.compare(index);
+    const start = this.startOf(index);
+    const length = this.endOf(index) - start;
+    const common = Math.min(length, this.scratchLength);
+    const bytes = this.bytes;
+    const scratch = this.scratch;
+    for (let i = 0; i < common; i++) {
+      const difference = scratch[i]! - bytes[start + i]!;
+      if (difference !== 0) return difference;
+    }
+    return this.scratchLength - length;
   }
 
   private matchesScratch(index: number, hash: number): boolean {
@@ -241,7 +295,7 @@ export class IdDictionary {
   private rehash(size: number): void {
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let index = 0; index < this.count; index++) {
+    for (let index = this.sorted; index < this.count; index++) {
       if (this.numbered.digits > 0 && this.numbered.oddOf(index) >= 0) continue; // in `odd`'s table
       let slot = this.hashOf(index) & mask;
       while (table[slot] !== EMPTY) slot = (slot + 1) & mask;

@@ -69,6 +69,15 @@ export class NumberedIds {
     );
   }
 
+  /** The id parsed last against id `index` (a numbered one): < 0 before it, 0 equal, > 0 after. */
+  compare(index: number): number {
+    if (this.digits > LOW_DIGITS) {
+      const high = this.scratchHigh - this.high[index]!;
+      if (high !== 0) return high;
+    }
+    return this.scratchLow - this.low[index]!;
+  }
+
   /** Stores the id parsed last as id `index`. */
   append(index: number): void {
     this.reserve(index);
