@@ -14,6 +14,7 @@ import {
   int8Column,
   int32Column,
   NO_DAY,
+  narrowColumn,
   toggle,
   uint8Column,
 } from './growable.ts';
@@ -23,8 +24,9 @@ import { ACTIVITY, ACTIVITY_TYPES, LEADS, OPPORTUNITIES, SURVEYS } from './measu
 class EventTable {
   readonly ids = new Dictionary();
   readonly alive = uint8Column();
-  readonly person = int32Column(-1);
-  readonly day = int32Column();
+  /** 2 bytes each while they fit (NarrowColumn). */
+  readonly person = narrowColumn(-1);
+  readonly day = narrowColumn();
 
   /** Index of the event, retracting its current contribution first. */
   begin(id: string, retract: (row: number) => void): number {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FenColumn, int32Column } from './growable.ts';
+import { FenColumn, int32Column, NarrowColumn } from './growable.ts';
 
 describe('columns', () => {
   it('grows a column and reads the fill value past the end', () => {
@@ -44,6 +44,63 @@ describe('columns', () => {
           [...model.values()].filter((v) => !Number.isInteger(v) || v < -0x7fffffff || v > 0x7fffffff).length,
         );
       }),
+    );
+  });
+
+  it('holds whole numbers in two bytes while they fit, and widens once when one does not', () => {
+    const days = new NarrowColumn();
+    const reps = new NarrowColumn(-1);
+    for (let i = 0; i < 5000; i++) {
+      days.set(i, 20_000 + (i % 400));
+      reps.set(i, (i % 7) - 1); // −1 (none) too
+    }
+    expect([days.cellBytes, reps.cellBytes, days.raw() instanceof Uint16Array]).toEqual([2, 2, true]);
+    expect([days.get(4999), days.get(5000), reps.get(0), reps.get(6), reps.get(99_999)]).toEqual([
+      20_000 + (4999 % 400),
+      0,
+      -1,
+      5,
+      -1,
+    ]);
+    expect(() => reps.raw()).toThrow(RangeError);
+    days.set(10, -3); // a date before 1970
+    reps.set(70_000, 65_535); // the 65,536th rep
+    expect([days.cellBytes, reps.cellBytes, days.raw() instanceof Int32Array]).toEqual([4, 4, true]);
+    expect([
+      days.get(10),
+      days.get(11),
+      days.get(4999),
+      reps.get(0),
+      reps.get(69_999),
+      reps.get(70_000),
+    ]).toEqual([-3, 20_011, 20_000 + (4999 % 400), -1, -1, 65_535]);
+  });
+
+  it('reads in a NarrowColumn what was written, narrow or wide, compacted or not', () => {
+    const value = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: -1, max: 65_534 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, -1),
+        fc.array(fc.tuple(fc.nat(3000), value), { maxLength: 200 }),
+        fc.nat(),
+        (fill, writes, cut) => {
+          const column = new NarrowColumn(fill);
+          const model = new Map<number, number>();
+          writes.forEach(([index, v], i) => {
+            if (i === cut % (writes.length + 1)) column.compact();
+            column.set(index, v);
+            model.set(index, v);
+          });
+          for (let index = 0; index <= 3001; index++)
+            expect(column.get(index)).toBe(model.get(index) ?? fill);
+          // Wide for good once any value written did not fit two bytes, even if overwritten since.
+          const fits = writes.every(([, v]) => v - fill >= 0 && v - fill <= 0xffff);
+          expect(column.cellBytes).toBe(fits ? 2 : 4);
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,15 @@ import { fen } from '../money.ts';
 import type { OrgChart } from '../org-chart.ts';
 import type { CreditCube } from './credit-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
-import { DayParser, Dictionary, FenColumn, int32Column, toggle, uint8Column } from './growable.ts';
+import {
+  DayParser,
+  Dictionary,
+  FenColumn,
+  int32Column,
+  narrowColumn,
+  toggle,
+  uint8Column,
+} from './growable.ts';
 import { SALES } from './measures.ts';
 import { CORRECTION, SplitCorrections } from './split-corrections.ts';
 
@@ -26,10 +34,11 @@ export interface CreditedPart {
 export class OrderBook {
   readonly ids = new Dictionary();
   readonly alive = uint8Column();
-  readonly day = int32Column();
-  readonly rep = int32Column(-1);
-  readonly customer = int32Column(-1);
-  readonly product = int32Column(-1);
+  /** Days and rep, customer and product indices in 2 bytes while they fit (NarrowColumn). */
+  readonly day = narrowColumn();
+  readonly rep = narrowColumn(-1);
+  readonly customer = narrowColumn(-1);
+  readonly product = narrowColumn(-1);
   readonly amount = new FenColumn();
   readonly cost = new FenColumn();
   readonly customers = new Dictionary();
@@ -44,8 +53,8 @@ export class OrderBook {
   readonly corrections: SplitCorrections;
   readonly paymentIds = new Dictionary();
   readonly paymentAlive = uint8Column();
-  readonly paymentDay = int32Column();
-  readonly paymentOrder = int32Column(-1);
+  readonly paymentDay = narrowColumn();
+  readonly paymentOrder = narrowColumn(-1);
   readonly paymentAmount = new FenColumn();
   /**
    * Credit shares, for the few orders that have them: order → its first slot in the credit
