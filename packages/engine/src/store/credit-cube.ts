@@ -11,7 +11,7 @@
  * belong to it, whatever the order of changes (property-tested in unit-cube.property.test.ts).
  */
 import { monthStartDay } from './calendar-math.ts';
-import { DayCube, type MeasureKind } from './day-cube.ts';
+import { DayCube } from './day-cube.ts';
 import type { UnitIndex } from './unit-index.ts';
 
 export class CreditCube {
@@ -22,10 +22,9 @@ export class CreditCube {
   constructor(
     readonly width: number,
     private readonly index: UnitIndex,
-    readonly kind: MeasureKind = 'float64',
   ) {
-    this.people = new DayCube(width, kind);
-    this.unitCube = new DayCube(width, kind);
+    this.people = new DayCube(width);
+    this.unitCube = new DayCube(width);
   }
 
   /** Adds `delta` to one measure of a person's day, and of their units' that day. */
@@ -46,7 +45,7 @@ export class CreditCube {
   /** Forgets the unit cube (the org chart changed); the next unit query rebuilds it. */
   dropUnits(): void {
     this.built = false;
-    this.unitCube = new DayCube(this.width, this.kind);
+    this.unitCube = new DayCube(this.width);
   }
 
   /** The unit cube, built from the person cube if the chart changed since. */
@@ -55,7 +54,7 @@ export class CreditCube {
       // Each person's days into their own unit first, then each unit's days into its ancestors:
       // person-days + unit-days × depth bucket writes instead of person-days × depth.
       // A month page goes whole when the person stays in one unit all month (nearly always).
-      const own = new DayCube(this.width, this.kind);
+      const own = new DayCube(this.width);
       const people = this.people;
       people.forEachPage((person, month, page) => {
         const start = monthStartDay(month);
@@ -69,7 +68,7 @@ export class CreditCube {
           if (units.length > 0) own.addBucket(units[0]!, day, values, offset);
         });
       });
-      const cube = new DayCube(this.width, this.kind);
+      const cube = new DayCube(this.width);
       own.forEachPage((unit, month, page) => {
         for (const ancestor of this.index.chainOf(unit)) cube.addPage(ancestor, month, own, page);
       });

@@ -4,77 +4,101 @@
  * A range sum reads whole months from the month buckets and the ragged edges from the day
  * buckets, so a year costs about 12 + 60 lookups per key and range.
  *
- * Layout: per key, one page per month holding data — 32 slot numbers (days 1–31, then the
- * month's total; 0 = no bucket yet, else slot + 1) in one shared Int32Array of pages, found
- * through a Map month → page offset — and the measures of every bucket in one typed array.
- * A write is one Map lookup and two array reads, not one lookup per day and one per month; a
- * person's three years are ~36 pages. (One small typed array per page would cost an off-heap
- * allocation each: several times slower to build.)
+ * Layout: per key, one page per month holding data, found through a Map month → page number.
+ * A page's buckets (its days 1–31 that have one, then the month's total) lie side by side in
+ * one shared typed array of measures, from the page's `base` slot; a 32-bit `mask` says which
+ * of the 32 entries have a bucket, so entry e's slot is base + the number of bits set below e
+ * (a popcount). 9 bytes per page — base, mask and the run's room — instead of 32 slot numbers
+ * (128 bytes, ~9 per order across the cubes: issue 5, memory). A new entry is put in place when
+ * the page's run has room (the entries above it move up one slot), or the run moves to the end
+ * with twice the room; the run it leaves is reclaimed by {@link DayCube.compact}, which lays
+ * every page out again with no gaps (before a snapshot is written). A write is one Map lookup
+ * and a few array reads; a person's three years are ~36 pages. (One small typed array per page
+ * would cost an off-heap allocation each: several times slower to build.)
  *
  * Every write is a signed delta (apply = +1, retract = −1), so the cube after any sequence of
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
  *
- * A cube of counts only (activities, leads) keeps its measures in an Int32Array, half the
- * memory of Float64 per bucket (issue 5, memory): a count per key and month stays far below
- * 2^31 (that would be two billion events of one unit in one month).
+ * Storage (issue 5, memory): the measures start in an Int16Array, whatever they hold — counts,
+ * fen, scores — and widen as values need: to an Int32Array at the first whole number beyond
+ * ±32,767, to a Float64Array at the first one beyond Int32 or not whole. A Float64 bucket of 5
+ * measures is 40 B, an Int32 one 20 B, an Int16 one 10 B: a person's activity counts of a day or
+ * a month fit two bytes, fen per person-day four. Each write computes the new value in doubles
+ * from the old one and the delta and widens the whole array, one way, before storing it (a
+ * person-day of more than 21,474,836.47 yuan, a fractional csat sum turn that cube Float64). So
+ * a value is never rounded and never wraps: the cube answers exactly what a Float64 cube would,
+ * and only the cubes that need wide measures pay for them.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 
 const MONTH_TOTAL = 31;
 
-/** What a bucket's measures are held in: fen and scores in Float64, counts in Int32. */
-export type Measures = Float64Array | Int32Array;
-export type MeasureKind = 'float64' | 'int32';
-const PAGE = 32;
+/** What a bucket's measures are held in: Int16 until a value needs Int32, then Float64 (see above). */
+export type Measures = Float64Array | Int32Array | Int16Array;
+export type MeasureStorage = 'int16' | 'int32' | 'float64';
+const ENTRIES = 32;
+/** The least room a page's run is given: the first write to a page brings a day and the total. */
+const FIRST_ROOM = 2;
+
+/** Bits set in a 32-bit integer. */
+function popcount(bits: number): number {
+  let x = bits - ((bits >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Bits of `mask` below entry e. */
+const below = (mask: number, entry: number) => popcount(mask & ((1 << entry) - 1));
 
 /** 0 for the first of the month … 30. */
 const dayOfMonth = (day: number) => day - monthStartDay(monthOfDay(day));
 
 export class DayCube {
-  /** Per key: month → offset of its page in `pool`. */
+  /** Per key: month → its page number. */
   private readonly pages: (Map<number, number> | undefined)[] = [];
-  private pool = new Int32Array(PAGE * 256);
+  /** Per page: the first slot of its run, which entries hold a bucket, how many slots the run has. */
+  private pageBase = new Int32Array(256);
+  private pageMask = new Int32Array(256);
+  private pageRoom = new Uint8Array(256);
   private pagesUsed = 0;
-  /** Measures of every bucket, `width` per slot. */
-  private values: Measures;
+  /** Measures of every bucket, `width` per slot: Int16 until {@link put} widens it. */
+  private values: Measures = new Int16Array(1024);
+  /** Slots handed out to runs, and how many of them runs left behind when they moved. */
   private slots = 0;
+  private leftBehind = 0;
   private readonly firstMonth: number[] = [];
   private readonly lastMonth: number[] = [];
 
-  /**
-   * @param width number of measures held per bucket
-   * @param kind 'int32' for a cube whose every measure is a count (deltas must be integers)
-   */
-  constructor(
-    readonly width: number,
-    readonly kind: MeasureKind = 'float64',
-  ) {
-    this.values = kind === 'int32' ? new Int32Array(1024) : new Float64Array(1024);
+  /** @param width number of measures held per bucket */
+  constructor(readonly width: number) {}
+
+  /** What the measures are held in now (for tests and the bench). */
+  get storage(): MeasureStorage {
+    const values = this.values;
+    return values instanceof Int16Array ? 'int16' : values instanceof Int32Array ? 'int32' : 'float64';
   }
 
   /** Adds `delta` to one measure of a key's day (and its month). */
   add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
     const page = this.page(key, day);
-    // Slots first: allocating one may replace `values`.
-    const daySlot = this.slot(page + dayOfMonth(day));
-    const monthSlot = this.slot(page + MONTH_TOTAL);
-    this.values[daySlot * this.width + measure]! += delta;
-    this.values[monthSlot * this.width + measure]! += delta;
+    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
+    this.put(daySlot * this.width + measure, delta);
+    this.put(monthSlot * this.width + measure, delta);
   }
 
   /** Adds `deltas[i]` to measure i of a key's day (one bucket lookup for several measures). */
   addRow(key: number, day: number, deltas: readonly number[]): void {
     if (deltas.every((delta) => delta === 0)) return;
     const page = this.page(key, day);
-    const daySlot = this.slot(page + dayOfMonth(day));
-    const monthSlot = this.slot(page + MONTH_TOTAL);
+    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
-      this.values[daySlot * this.width + i]! += delta;
-      this.values[monthSlot * this.width + i]! += delta;
+      this.put(daySlot * this.width + i, delta);
+      this.put(monthSlot * this.width + i, delta);
     }
   }
 
@@ -84,17 +108,92 @@ export class DayCube {
     for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
     if (empty) return;
     const page = this.page(key, day);
-    const daySlot = this.slot(page + dayOfMonth(day));
-    const monthSlot = this.slot(page + MONTH_TOTAL);
+    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
     for (let i = 0; i < this.width; i++) {
       const delta = values[offset + i]!;
       if (delta === 0) continue;
-      this.values[daySlot * this.width + i]! += delta;
-      this.values[monthSlot * this.width + i]! += delta;
+      this.put(daySlot * this.width + i, delta);
+      this.put(monthSlot * this.width + i, delta);
     }
   }
 
-  /** Offset in `pool` of the page of a key's month holding `day`, created when new. */
+  /**
+   * Adds `delta` to `values[at]`: the sum is taken in doubles, and the array is widened first if
+   * the sum does not fit it — Int16 → Int32 for a whole number in Int32 range, else → Float64
+   * (it would be truncated or wrap). `values` may be replaced: callers read it again after.
+   */
+  private put(at: number, delta: number): void {
+    const values = this.values;
+    const next = values[at]! + delta;
+    if (values instanceof Int16Array ? (next << 16) >> 16 !== next : (next | 0) !== next) {
+      if (values instanceof Int16Array && (next | 0) === next) this.values = Int32Array.from(values);
+      else if (!(values instanceof Float64Array)) this.values = Float64Array.from(values);
+    }
+    this.values[at] = next;
+  }
+
+  /** The slots of a day's bucket and of its month's total, both made when new. */
+  private slotsOf(page: number, entry: number): [number, number] {
+    // Both entries first: adding one may move the page's run, and the other's slot with it.
+    this.ensure(page, entry);
+    this.ensure(page, MONTH_TOTAL);
+    const mask = this.pageMask[page]!;
+    const base = this.pageBase[page]!;
+    return [base + below(mask, entry), base + below(mask, MONTH_TOTAL)];
+  }
+
+  /** The slot of a page's entry, or −1 when it has no bucket. */
+  private slotOf(page: number, entry: number): number {
+    const mask = this.pageMask[page]!;
+    return (mask >>> entry) & 1 ? this.pageBase[page]! + below(mask, entry) : -1;
+  }
+
+  /** Gives a page's entry a bucket (of zeros) when it has none. */
+  private ensure(page: number, entry: number): void {
+    const mask = this.pageMask[page]!;
+    if ((mask >>> entry) & 1) return;
+    const count = popcount(mask);
+    const rank = below(mask, entry);
+    const width = this.width;
+    const room = this.pageRoom[page]!;
+    const base = this.pageBase[page]!;
+    if (count < room) {
+      // In place: the buckets above the new one move up a slot.
+      this.values.copyWithin((base + rank + 1) * width, (base + rank) * width, (base + count) * width);
+      this.values.fill(0, (base + rank) * width, (base + rank + 1) * width);
+    } else {
+      // To the end, with twice the room (slots past `slots` are zeros: they were never handed out).
+      const grown = Math.min(ENTRIES, Math.max(FIRST_ROOM, room * 2));
+      const moved = this.allocate(grown);
+      const values = this.values;
+      values.copyWithin(moved * width, base * width, (base + rank) * width);
+      values.copyWithin((moved + rank + 1) * width, (base + rank) * width, (base + count) * width);
+      this.pageBase[page] = moved;
+      this.pageRoom[page] = grown;
+      this.leftBehind += room;
+    }
+    this.pageMask[page] = mask | (1 << entry);
+  }
+
+  /** Hands out `n` fresh slots at the end, growing the measures when needed. */
+  private allocate(n: number): number {
+    const first = this.slots;
+    this.slots += n;
+    if (this.slots * this.width > this.values.length) {
+      const length = Math.max(this.values.length * 2, this.slots * this.width);
+      this.values = this.resized(this.values, length);
+    }
+    return first;
+  }
+
+  /** A new array of the same class as `values`, of `length`, holding its first cells. */
+  private resized(values: Measures, length: number): Measures {
+    const next = blank(values, length);
+    next.set(values.length > length ? values.subarray(0, length) : values);
+    return next;
+  }
+
+  /** The page of a key's month holding `day`, created when new. */
   private page(key: number, day: number): number {
     const month = monthOfDay(day);
     let pages = this.pages[key];
@@ -112,11 +211,13 @@ export class DayCube {
     }
     let page = pages.get(month);
     if (page === undefined) {
-      page = this.pagesUsed++ * PAGE;
-      if (page + PAGE > this.pool.length) {
-        const grown = new Int32Array(this.pool.length * 2);
-        grown.set(this.pool);
-        this.pool = grown;
+      page = this.pagesUsed++;
+      if (page === this.pageBase.length) {
+        this.pageBase = grownInt32(this.pageBase, page * 2);
+        this.pageMask = grownInt32(this.pageMask, page * 2);
+        const room = new Uint8Array(page * 2);
+        room.set(this.pageRoom);
+        this.pageRoom = room;
       }
       pages.set(month, page);
       if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
@@ -125,32 +226,37 @@ export class DayCube {
     return page;
   }
 
-  /** The slot of a pool entry (a day of a month, or its total), allocated when new. */
-  private slot(entry: number): number {
-    const held = this.pool[entry]!;
-    if (held !== 0) return held - 1;
-    const slot = this.slots++;
-    if ((slot + 1) * this.width > this.values.length) {
-      const length = Math.max(this.values.length * 2, (slot + 1) * this.width);
-      const grown = this.kind === 'int32' ? new Int32Array(length) : new Float64Array(length);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.pool[entry] = slot + 1;
-    return slot;
-  }
-
   /**
-   * Gives back most of the spare capacity of the pages and the measures (they double as they
-   * grow), keeping an eighth as headroom, before a snapshot is written (as the columns do).
+   * Lays every page's run out again with no gaps and no room to spare (the runs that moved left
+   * slots behind, and runs double their room as they fill), and gives back most of the spare
+   * capacity of the arrays, keeping an eighth as headroom — before a snapshot is written, as the
+   * columns do. A page that gets a new day after this moves its run to the end once.
    */
   compact(): void {
-    const pool = this.pagesUsed * PAGE;
-    const poolLength = pool + (pool >> 3) + PAGE;
-    if (this.pool.length > poolLength) this.pool = this.pool.slice(0, poolLength);
-    const values = this.slots * this.width;
-    const valuesLength = values + (values >> 3) + this.width;
-    if (this.values.length > valuesLength) this.values = this.values.slice(0, valuesLength);
+    const width = this.width;
+    let live = 0;
+    for (let page = 0; page < this.pagesUsed; page++) live += popcount(this.pageMask[page]!);
+    const length = live * width + ((live * width) >> 3) + width;
+    const values = this.values;
+    const next = blank(values, length);
+    let at = 0;
+    for (let page = 0; page < this.pagesUsed; page++) {
+      const count = popcount(this.pageMask[page]!);
+      const base = this.pageBase[page]!;
+      next.set(values.subarray(base * width, (base + count) * width), at * width);
+      this.pageBase[page] = at;
+      this.pageRoom[page] = count;
+      at += count;
+    }
+    this.values = next;
+    this.slots = live;
+    this.leftBehind = 0;
+    const pages = this.pagesUsed + (this.pagesUsed >> 3) + 16;
+    if (this.pageBase.length > pages) {
+      this.pageBase = this.pageBase.slice(0, pages);
+      this.pageMask = this.pageMask.slice(0, pages);
+      this.pageRoom = this.pageRoom.slice(0, pages);
+    }
   }
 
   /**
@@ -160,12 +266,11 @@ export class DayCube {
   sumInto(key: number, from: number, to: number, out: Float64Array): void {
     const pages = this.pages[key];
     if (!pages || from > to) return;
-    const pool = this.pool;
     const values = this.values;
     const width = this.width;
-    const add = (held: number) => {
-      if (held === 0) return;
-      const base = (held - 1) * width;
+    const add = (slot: number) => {
+      if (slot < 0) return;
+      const base = slot * width;
       for (let i = 0; i < width; i++) out[i]! += values[base + i]!;
     };
     // Clamp to the months holding data, so that whole months stay whole.
@@ -179,11 +284,11 @@ export class DayCube {
       const start = monthStartDay(month);
       const end = monthStartDay(month + 1) - 1;
       if (from <= start && end <= to) {
-        add(pool[page + MONTH_TOTAL]!);
+        add(this.slotOf(page, MONTH_TOTAL));
         continue;
       }
       const stop = Math.min(to, end) - start;
-      for (let at = Math.max(from, start) - start; at <= stop; at++) add(pool[page + at]!);
+      for (let at = Math.max(from, start) - start; at <= stop; at++) add(this.slotOf(page, at));
     }
   }
 
@@ -194,24 +299,29 @@ export class DayCube {
     });
   }
 
-  /** Adds a whole month page of another cube of the same width (its days and total) to a key's month. */
+  /**
+   * Adds a whole month page of another cube of the same width (its days and total) to a key's
+   * month. Either cube may hold Int32 or Float64: the sums go through {@link put}.
+   */
   addPage(key: number, month: number, from: DayCube, page: number): void {
     if (from === this) throw new RangeError('addPage: from another cube only');
-    if (from.kind !== this.kind || from.width !== this.width) throw new RangeError('addPage: cubes differ');
+    if (from.width !== this.width) throw new RangeError('addPage: cubes differ');
     const target = this.page(key, monthStartDay(month));
     const width = this.width;
-    const pool = from.pool;
     const source = from.values;
-    for (let at = 0; at < PAGE; at++) {
-      const held = pool[page + at]!;
-      if (held === 0) continue;
-      const offset = (held - 1) * width;
+    for (let at = 0; at < ENTRIES; at++) {
+      const held = from.slotOf(page, at);
+      if (held < 0) continue;
+      const offset = held * width;
       let empty = true;
       for (let i = 0; i < width && empty; i++) empty = source[offset + i] === 0;
       if (empty) continue;
-      const base = this.slot(target + at) * width; // may replace this.values: read it after
-      const values = this.values;
-      for (let i = 0; i < width; i++) values[base + i]! += source[offset + i]!;
+      this.ensure(target, at);
+      const base = this.slotOf(target, at) * width;
+      for (let i = 0; i < width; i++) {
+        const delta = source[offset + i]!;
+        if (delta !== 0) this.put(base + i, delta);
+      }
     }
   }
 
@@ -235,9 +345,12 @@ export class DayCube {
     start: number,
     visit: (day: number, values: Measures, offset: number) => void,
   ): void {
+    const mask = this.pageMask[page]!;
+    let slot = this.pageBase[page]!;
     for (let at = 0; at < MONTH_TOTAL; at++) {
-      const held = this.pool[page + at]!;
-      if (held !== 0) visit(start + at, this.values, (held - 1) * this.width);
+      if (((mask >>> at) & 1) === 0) continue;
+      visit(start + at, this.values, slot * this.width);
+      slot++;
     }
   }
 
@@ -250,4 +363,16 @@ export class DayCube {
     });
     return result;
   }
+}
+
+/** Zeros in an array of the same class as `values`. */
+function blank(values: Measures, length: number): Measures {
+  if (values instanceof Int16Array) return new Int16Array(length);
+  return values instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(length);
+  next.set(array);
+  return next;
 }

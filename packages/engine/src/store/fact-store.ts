@@ -53,8 +53,8 @@ export class FactStore {
   readonly unitIndex = new UnitIndex(this.people);
   /** Per person and per unit × day/month (credit-cube.ts). */
   readonly sales = new CreditCube(SALES.width, this.unitIndex);
-  readonly activity = new CreditCube(ACTIVITY.width, this.unitIndex, 'int32');
-  readonly leads = new CreditCube(LEADS.width, this.unitIndex, 'int32');
+  readonly activity = new CreditCube(ACTIVITY.width, this.unitIndex);
+  readonly leads = new CreditCube(LEADS.width, this.unitIndex);
   readonly surveys = new CreditCube(SURVEYS.width, this.unitIndex);
   readonly opportunities = new CreditCube(OPPORTUNITIES.width, this.unitIndex);
   /** Internals: change facts through the store's methods, which keep `version` right. */

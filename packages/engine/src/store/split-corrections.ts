@@ -13,7 +13,7 @@ export const CORRECTION = { orders: 0, newCustomers: 1, width: 2 } as const;
 
 export class SplitCorrections {
   readonly units = new Dictionary();
-  private cube = new DayCube(CORRECTION.width, 'int32');
+  private cube = new DayCube(CORRECTION.width);
   private org: OrgChart | null = null;
 
   constructor(private readonly people: Dictionary) {}
@@ -21,7 +21,7 @@ export class SplitCorrections {
   /** Starts over with a new chart (the caller re-applies every split event). */
   reset(org: OrgChart): void {
     this.org = org;
-    this.cube = new DayCube(CORRECTION.width, 'int32');
+    this.cube = new DayCube(CORRECTION.width);
   }
 
   /** Adds (sign +1) or retracts (−1) the correction of one split event credited to `people` on `day`. */

@@ -1,4 +1,4 @@
-import { BASE_METRICS, computeMetrics, FactStore, type Scope } from '@attain/engine';
+import { BASE_METRICS, computeMetrics, FactStore, fen, type Scope } from '@attain/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -71,5 +71,41 @@ describe('store snapshot', () => {
     const retyped = decodeBody(bufferSource(serializeStore(seeded()))) as { store: Record<string, unknown> };
     retyped.store.people = 42;
     expect(() => deserializeStore(encodeBody(retyped))).toThrow(SnapshotMismatch);
+  });
+
+  it('restores a cube whose measures were widened to Float64 into a fresh Int16 one', () => {
+    const original = seeded();
+    // 30,000,000.00 yuan on one person-day: beyond Int32 fen, so the sales cubes turn Float64.
+    const big = { id: 'o1', date: '2026-07-10', repId: 'r1', customerId: 'c1', productId: 'pA' };
+    original.upsertOrder({ ...big, amount: fen(3_000_000_000), cost: fen(1_000) });
+    original.upsertOrder({ ...big, id: 'o2', repId: 'r3', amount: fen(12_345) });
+    const before = everything(original); // also builds the unit cube
+    expect(original.sales.people.storage).toBe('float64');
+    expect(original.sales.units().storage).toBe('float64');
+    expect(original.activity.people.storage).toBe('int16');
+    expect(new FactStore().sales.people.storage).toBe('int16');
+
+    const { store: copy } = deserializeStore(serializeStore(original));
+    expect(copy.sales.people.storage).toBe('float64');
+    expect(everything(copy)).toEqual(before);
+    // Still a working store: a retraction and another large order land the same way.
+    for (const store of [original, copy]) {
+      store.upsertOrder({ ...big, amount: fen(-3_000_000_000) });
+      store.upsertOrder({ ...big, id: 'o3', repId: 'r2', amount: fen(2_999_999_999) });
+    }
+    expect(everything(copy)).toEqual(everything(original));
+  });
+
+  it('still refuses a field that changed between a Map, an array and a typed array', () => {
+    type Plain = { store: { sales: { people: Record<string, unknown> } } };
+    const saved = () => decodeBody(bufferSource(serializeStore(seeded()))) as Plain;
+    const asMap = saved();
+    expect(ArrayBuffer.isView(asMap.store.sales.people.values)).toBe(true);
+    asMap.store.sales.people.values = new Map();
+    expect(() => deserializeStore(encodeBody(asMap))).toThrow(SnapshotMismatch);
+    const asTyped = saved();
+    expect(Array.isArray(asTyped.store.sales.people.pages)).toBe(true);
+    asTyped.store.sales.people.pages = new Int32Array(4);
+    expect(() => deserializeStore(encodeBody(asTyped))).toThrow(SnapshotMismatch);
   });
 });

@@ -14,7 +14,10 @@
  * The walk checks the shape on the way: a field added, removed or changed in kind (say a Map
  * that became a typed array) since the snapshot was written makes the restore fail with
  * {@link SnapshotMismatch}, and the caller rebuilds from the database instead. No format
- * version has to be bumped by hand when the store's internals change.
+ * version has to be bumped by hand when the store's internals change. A typed array may
+ * replace a typed array of another class: some arrays change class as they fill (a cube's
+ * measures go from Int32 to Float64 when a value needs it: day-cube.ts), and the saved array
+ * keeps its own class, so no value is read as another type.
  */
 import { FactStore, OrgChart } from '@attain/engine';
 import { type BodySource, bufferSource, decodeBody, encodeBody } from './snapshot-body.ts';
@@ -45,6 +48,8 @@ function kindOf(value: unknown): string {
     return (Object.getPrototypeOf(value)?.constructor?.name as string) ?? 'object';
   return typeof value;
 }
+
+const isTypedArray = (value: unknown) => ArrayBuffer.isView(value) && !(value instanceof DataView);
 
 /** The fields that carry state: no functions, no memo caches. */
 function stateKeys(instance: Fields): string[] {
@@ -128,7 +133,10 @@ function restoreInto(target: Fields, saved: Fields, restored: Map<object, Fields
     // A field that starts empty (null) may hold data later, but never a class instance: the
     // saved plain object could not get its class back.
     const fits =
-      freshKind === savedKind || savedKind === 'nil' || (freshKind === 'nil' && savedKind !== 'Object');
+      freshKind === savedKind ||
+      savedKind === 'nil' ||
+      (freshKind === 'nil' && savedKind !== 'Object') ||
+      (isTypedArray(fresh) && isTypedArray(value));
     if (!fits) throw new SnapshotMismatch(where, `expected ${freshKind}, found ${savedKind}`);
     target[key] = value;
   }
