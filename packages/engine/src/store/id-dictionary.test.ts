@@ -127,9 +127,10 @@ describe('IdDictionary', () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `A${String(i * 7919).padStart(9, '0')}`);
     for (const id of ids) dictionary.intern(id);
     dictionary.compact();
-    // They came in increasing order: all in the sorted run, the hash table still its first 16 slots.
-    expect(dictionary.sortedRun).toBe(20_000);
-    const table = 16 * 4;
+    // Increasing, but 7,919 apart: a block of the run spans at most 65,535, so the run ends in
+    // its first block and the rest are numbers in the tail, found through the table.
+    expect(dictionary.sortedRun).toBe(9);
+    const table = 32_768 * 4;
     const numbers = 20_000 * 4.6 + 4096;
     expect(dictionary.byteLength - table).toBeLessThan(numbers);
     expect([dictionary.find(ids[777]!), dictionary.name(19_999), dictionary.find('A000000001')]).toEqual([
@@ -159,7 +160,8 @@ describe('IdDictionary', () => {
     for (let i = 0; i < n; i++) expect(dictionary.intern(id(i))).toBe(i);
     dictionary.compact();
     expect(dictionary.sortedRun).toBe(n);
-    expect(dictionary.byteLength).toBeLessThan(n * 4.6 + 4096); // the numbers and headroom: no table
+    // Two bytes per id (its distance from its block's first) and headroom; no table.
+    expect(dictionary.byteLength).toBeLessThan(n * 2.6 + 4096);
     expect([dictionary.find(id(0)), dictionary.find(id(n - 1)), dictionary.find(id(77_777))]).toEqual([
       0,
       n - 1,
@@ -177,6 +179,25 @@ describe('IdDictionary', () => {
       n,
       n + 1,
       5,
+    ]);
+  });
+
+  it('keeps no number at all for a block of 64 consecutive ids', () => {
+    const dictionary = new IdDictionary();
+    const n = 64_000;
+    for (let i = 0; i < n; i++) dictionary.intern(`A${String(i + 7).padStart(9, '0')}`);
+    dictionary.compact();
+    expect(dictionary.sortedRun).toBe(n);
+    expect(dictionary.byteLength).toBeLessThan(n * 0.3 + 4096);
+    expect([
+      dictionary.find('A000000007'),
+      dictionary.find('A000064006'),
+      dictionary.find('A000064007'),
+    ]).toEqual([0, n - 1, -1]);
+    expect([dictionary.name(0), dictionary.name(12_345), dictionary.find('A000000006')]).toEqual([
+      'A000000007',
+      'A000012352',
+      -1,
     ]);
   });
 
@@ -214,12 +235,48 @@ describe('IdDictionary', () => {
               expect(dictionary.find(name)).toBe(index);
               expect(dictionary.name(index)).toBe(name);
             }
-            // A run of one numbered shape, or any bytes: all of it found without the table.
-            const oneShape = !numbers || sorted.every((name) => /^O[0-9]{9}$/.test(name));
-            if (oneShape) expect(dictionary.sortedRun).toBeGreaterThanOrEqual(sorted.length);
+            // Ids kept as bytes: all of the run found without the table.
+            if (!numbers) expect(dictionary.sortedRun).toBeGreaterThanOrEqual(sorted.length);
           },
         ),
       );
     }
+  });
+
+  it('keeps numbered ids counting up with gaps in the run, then any ids after it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['O', 9], ['DD', 13], ['X', 15]),
+        fc.integer({ min: 0, max: 10 ** 8 }),
+        fc.array(fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 2000 })), { maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 10 ** 8 + 300 * 2000 }), { maxLength: 60 }),
+        (shape, start, gaps, later) => {
+          const [prefix, digits] = shape as [string, number];
+          const id = (n: number) => `${prefix}${String(n).padStart(digits, '0')}`;
+          const run: string[] = [];
+          let n = start * 1000 + 999_999_999; // beyond nine digits for the longer shapes
+          if (digits === 9) n = start;
+          for (const gap of gaps) run.push(id((n += gap)));
+          const dictionary = new IdDictionary();
+          const model = new Map<string, number>();
+          for (const name of [...run, ...later.map(id), 'O-1', ...run.slice(0, 5)]) {
+            if (!model.has(name)) model.set(name, model.size);
+            expect(dictionary.intern(name)).toBe(model.get(name));
+          }
+          // A block of 64 spans at most 65,535: gaps of up to 2,000 may end the run early.
+          const fits = gaps.every(
+            (_, i) =>
+              i % 64 === 0 || gaps.slice(i - (i % 64) + 1, i + 1).reduce((a, b) => a + b, 0) <= 0xffff,
+          );
+          if (fits) expect(dictionary.sortedRun).toBeGreaterThanOrEqual(run.length);
+          dictionary.compact();
+          for (const [name, index] of model) {
+            expect(dictionary.find(name)).toBe(index);
+            expect(dictionary.name(index)).toBe(name);
+          }
+          expect(dictionary.find(id(n + 1))).toBe(model.get(id(n + 1)) ?? -1);
+        },
+      ),
+    );
   });
 });

@@ -70,9 +70,16 @@ export class IdDictionary {
     if (this.numbered.digits > 0 && !this.numbered.parse(name)) return this.internOdd(name);
     const hash = this.numbered.digits > 0 ? this.numbered.scratchHash() : this.encode(name);
     // The usual case first: an id after the last of the run extends it (the run is then every id).
-    if (this.sorted === this.count && (this.count === 0 || this.compareScratch(this.count - 1) > 0)) {
-      this.append(hash);
-      return this.sorted++;
+    if (this.sorted === this.count) {
+      if (this.numbered.digits > 0) {
+        if (this.numbered.extendRun()) {
+          this.count++;
+          return this.sorted++;
+        }
+      } else if (this.count === 0 || this.compareScratch(this.count - 1) > 0) {
+        this.appendBytes(hash);
+        return this.sorted++;
+      }
     }
     const inRun = this.searchRun();
     if (inRun >= 0) return inRun;
@@ -200,6 +207,7 @@ export class IdDictionary {
 
   /** The run's index of the scratch id (binary search), or −1 when it is not in the run. */
   private searchRun(): number {
+    if (this.numbered.digits > 0) return this.numbered.findInRun();
     let low = 0;
     let high = this.sorted - 1;
     while (low <= high) {
@@ -212,9 +220,8 @@ export class IdDictionary {
     return -1;
   }
 
-  /** The scratch id against id `index`: < 0 before it, 0 equal, > 0 after (numbers, or bytes). */
+  /** The scratch id against id `index` (bytes): < 0 before it, 0 equal, > 0 after. */
   private compareScratch(index: number): number {
-    if (this.numbered.digits > 0) return this.numbered.compare(index);
     const start = this.startOf(index);
     const length = this.endOf(index) - start;
     const common = Math.min(length, this.scratchLength);
