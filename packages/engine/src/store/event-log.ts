@@ -7,6 +7,7 @@
 import type { CreditCube } from './credit-cube.ts';
 import type { ActivityFact, ComplaintFact, LeadFact, OpportunityFact, SurveyFact } from './facts.ts';
 import {
+  BitColumn,
   DayParser,
   Dictionary,
   FenColumn,
@@ -16,14 +17,13 @@ import {
   NO_DAY,
   narrowColumn,
   toggle,
-  uint8Column,
 } from './growable.ts';
 import { ACTIVITY, ACTIVITY_TYPES, LEADS, OPPORTUNITIES, SURVEYS } from './measures.ts';
 
 /** One table of events: an id dictionary, an alive flag, a person and a day column. */
 class EventTable {
   readonly ids = new Dictionary();
-  readonly alive = uint8Column();
+  readonly alive = new BitColumn();
   /** 2 bytes each while they fit (NarrowColumn). */
   readonly person = narrowColumn(-1);
   readonly day = narrowColumn();

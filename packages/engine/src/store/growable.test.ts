@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FenColumn, int32Column, NarrowColumn } from './growable.ts';
+import { BitColumn, FenColumn, int32Column, NarrowColumn } from './growable.ts';
 
 describe('columns', () => {
   it('grows a column and reads the fill value past the end', () => {
@@ -99,6 +99,30 @@ describe('columns', () => {
           // Wide for good once any value written did not fit two bytes, even if overwritten since.
           const fits = writes.every(([, v]) => v - fill >= 0 && v - fill <= 0xffff);
           expect(column.cellBytes).toBe(fits ? 2 : 4);
+        },
+      ),
+    );
+  });
+
+  it('reads in a BitColumn what was written, compacted or not, and 0 past the end', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(5000), fc.boolean()), { maxLength: 300 }),
+        fc.nat(),
+        (writes, cut) => {
+          const column = new BitColumn();
+          const model = new Map<number, number>();
+          writes.forEach(([index, on], i) => {
+            if (i === cut % (writes.length + 1)) column.compact();
+            column.set(index, on ? 1 : 0);
+            model.set(index, on ? 1 : 0);
+          });
+          column.compact();
+          const indices = Array.from({ length: 5100 }, (_, index) => index);
+          const words = column.raw();
+          const expected = indices.map((index) => model.get(index) ?? 0);
+          expect(indices.map((index) => column.get(index))).toEqual(expected);
+          expect(indices.map((index) => ((words[index >>> 5] ?? 0) >>> (index & 31)) & 1)).toEqual(expected);
         },
       ),
     );

@@ -14,13 +14,13 @@ import type { OrgChart } from '../org-chart.ts';
 import type { CreditCube } from './credit-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
 import {
+  BitColumn,
   DayParser,
   Dictionary,
   FenColumn,
   int32Column,
   narrowColumn,
   toggle,
-  uint8Column,
 } from './growable.ts';
 import { SALES } from './measures.ts';
 import { CORRECTION, SplitCorrections } from './split-corrections.ts';
@@ -33,7 +33,7 @@ export interface CreditedPart {
 
 export class OrderBook {
   readonly ids = new Dictionary();
-  readonly alive = uint8Column();
+  readonly alive = new BitColumn();
   /** Days and rep, customer and product indices in 2 bytes while they fit (NarrowColumn). */
   readonly day = narrowColumn();
   readonly rep = narrowColumn(-1);
@@ -52,7 +52,7 @@ export class OrderBook {
   /** Per unit × day: what makes a unit count a split order once. */
   readonly corrections: SplitCorrections;
   readonly paymentIds = new Dictionary();
-  readonly paymentAlive = uint8Column();
+  readonly paymentAlive = new BitColumn();
   readonly paymentDay = narrowColumn();
   readonly paymentOrder = narrowColumn(-1);
   readonly paymentAmount = new FenColumn();
