@@ -256,7 +256,10 @@ describe('IdDictionary', () => {
           const run: string[] = [];
           let n = start * 1000 + 999_999_999; // beyond nine digits for the longer shapes
           if (digits === 9) n = start;
-          for (const gap of gaps) run.push(id((n += gap)));
+          for (const gap of gaps) {
+            n += gap;
+            run.push(id(n));
+          }
           const dictionary = new IdDictionary();
           const model = new Map<string, number>();
           for (const name of [...run, ...later.map(id), 'O-1', ...run.slice(0, 5)]) {
