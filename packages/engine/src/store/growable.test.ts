@@ -47,7 +47,7 @@ describe('columns', () => {
     );
   });
 
-  it('holds whole numbers in two bytes while they fit, and widens once when one does not', () => {
+  it('holds whole numbers in two bytes while they fit, then three, then four', () => {
     const days = new NarrowColumn();
     const reps = new NarrowColumn(-1);
     for (let i = 0; i < 5000; i++) {
@@ -64,21 +64,28 @@ describe('columns', () => {
     ]);
     expect(() => reps.raw()).toThrow(RangeError);
     days.set(10, -3); // a date before 1970
-    reps.set(70_000, 65_535); // the 65,536th rep
-    expect([days.cellBytes, reps.cellBytes, days.raw() instanceof Int32Array]).toEqual([4, 4, true]);
+    reps.set(70_000, 65_535); // the 65,536th rep: three bytes
+    expect([days.cellBytes, reps.cellBytes, days.raw() instanceof Int32Array]).toEqual([4, 3, true]);
+    reps.set(70_001, 16_777_214); // the largest of three bytes
+    expect(reps.cellBytes).toBe(3);
     expect([
       days.get(10),
       days.get(11),
-      days.get(4999),
       reps.get(0),
-      reps.get(69_999),
+      reps.get(6),
       reps.get(70_000),
-    ]).toEqual([-3, 20_011, 20_000 + (4999 % 400), -1, -1, 65_535]);
+      reps.get(70_001),
+    ]).toEqual([-3, 20_011, -1, 5, 65_535, 16_777_214]);
+    reps.set(3, 16_777_215); // past three bytes: four
+    expect([reps.cellBytes, reps.get(3), reps.get(4), reps.get(69_999), reps.get(70_001)]).toEqual([
+      4, 16_777_215, 3, -1, 16_777_214,
+    ]);
   });
 
   it('reads in a NarrowColumn what was written, narrow or wide, compacted or not', () => {
     const value = fc.oneof(
-      { weight: 6, arbitrary: fc.integer({ min: -1, max: 65_534 }) },
+      { weight: 12, arbitrary: fc.integer({ min: -1, max: 65_534 }) },
+      { weight: 2, arbitrary: fc.integer({ min: -1, max: 16_777_214 }) },
       { weight: 1, arbitrary: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) },
     );
     fc.assert(
@@ -96,9 +103,9 @@ describe('columns', () => {
           });
           for (let index = 0; index <= 3001; index++)
             expect(column.get(index)).toBe(model.get(index) ?? fill);
-          // Wide for good once any value written did not fit two bytes, even if overwritten since.
-          const fits = writes.every(([, v]) => v - fill >= 0 && v - fill <= 0xffff);
-          expect(column.cellBytes).toBe(fits ? 2 : 4);
+          // As wide for good as the widest value written needed, even if overwritten since.
+          const fits = (max: number) => writes.every(([, v]) => v - fill >= 0 && v - fill <= max);
+          expect(column.cellBytes).toBe(fits(0xffff) ? 2 : fits(0xffffff) ? 3 : 4);
         },
       ),
     );

@@ -70,80 +70,117 @@ export class GrowableColumn<T extends TypedArray> {
 
 export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
 
-/** Cells a {@link NarrowColumn} holds in two bytes: value − fill in [0, 65535]. */
-const NARROW_MAX = 0xffff;
+/** What a {@link NarrowColumn} holds in two bytes, and in three: value − fill up to these. */
+const TWO_BYTES = 0xffff;
+const THREE_BYTES = 0xffffff;
 
 /**
- * Whole numbers in two bytes while they fit, four once one does not (issue 5, memory): the day
- * of a fact (days since 1970 stay below 65,536 until 2149), or the index of a rep or a product
- * (fewer than 65,536 of them, usually) — 2 bytes per fact instead of 4. Narrow, a cell holds
- * value − fill (so an unwritten cell reads as `fill`, e.g. −1 for "none"); the first value
- * outside [fill, fill + 65535] — a date before 1970, the 65,536th customer — widens the whole
- * column to an Int32Array of the values themselves, once. Reads past the end give `fill`.
+ * Whole numbers in two bytes while they fit, three, then four (issue 5, memory): the day of a
+ * fact (days since 1970 stay below 65,536 until 2149), the index of a rep or a product (fewer
+ * than 65,536 of them, usually), of a customer, an order or a payment (fewer than 16.7 million)
+ * — 2 or 3 bytes per fact instead of 4. Narrow, a cell holds value − fill (so an unwritten cell
+ * reads as `fill`, e.g. −1 for "none"): its low 16 bits in `low`, and from the first value past
+ * 65,535 its bits 16–23 in `high` beside it; the first value outside [fill, fill + 16,777,215]
+ * — a date before 1970, the 16,777,216th order — widens the whole column to an Int32Array of
+ * the values themselves. Each step happens once and keeps every value. Reads past the end give `fill`.
  */
 export class NarrowColumn {
-  private data: Uint16Array | Int32Array;
-  private wide = false;
+  private low = new Uint16Array(1024);
+  /** Bits 16–23 of each cell, once a cell needed them. */
+  private high: Uint8Array | null = null;
+  /** The values themselves, once one did not fit three bytes (then `low` is empty, `high` null). */
+  private wide: Int32Array | null = null;
   /** One past the highest index written: what {@link compact} keeps. */
   private used = 0;
 
-  constructor(
-    private readonly fill = 0,
-    capacity = 1024,
-  ) {
-    this.data = new Uint16Array(capacity);
-  }
+  constructor(private readonly fill = 0) {}
 
   get(index: number): number {
-    if (index >= this.data.length) return this.fill;
-    return this.wide ? this.data[index]! : this.data[index]! + this.fill;
+    const wide = this.wide;
+    if (wide) return index < wide.length ? wide[index]! : this.fill;
+    const low = this.low;
+    if (index >= low.length) return this.fill;
+    const high = this.high;
+    return (high ? low[index]! | (high[index]! << 16) : low[index]!) + this.fill;
   }
 
   set(index: number, value: number): void {
-    if (!this.wide) {
-      const cell = value - this.fill;
-      if (cell < 0 || cell > NARROW_MAX || !Number.isInteger(cell)) this.widen();
+    const cell = value - this.fill;
+    if (!this.wide && !(cell >= 0 && cell <= TWO_BYTES && Number.isInteger(cell))) {
+      if (cell >= 0 && cell <= THREE_BYTES && Number.isInteger(cell))
+        this.high ??= new Uint8Array(this.low.length);
+      else this.widen();
     }
-    if (index >= this.data.length) this.grow(index + 1);
+    if (index >= this.length) this.grow(index + 1);
     if (index >= this.used) this.used = index + 1;
-    this.data[index] = this.wide ? value : value - this.fill;
+    if (this.wide) this.wide[index] = value;
+    else {
+      this.low[index] = cell & TWO_BYTES;
+      if (this.high) this.high[index] = cell >>> 16;
+    }
   }
 
   /** As {@link GrowableColumn.compact}. */
   compact(): void {
     const length = this.used + (this.used >> 3) + 1024;
-    if (length < this.data.length) this.data = this.data.slice(0, length);
+    if (length >= this.length) return;
+    if (this.wide) this.wide = this.wide.slice(0, length);
+    else {
+      this.low = this.low.slice(0, length);
+      if (this.high) this.high = this.high.slice(0, length);
+    }
   }
 
   /**
-   * The backing array (valid until the next write that grows or widens it), for tight scan
-   * loops: the values themselves, so only for a column whose fill is 0.
+   * The values as one array (valid until the next write that grows or widens it), for tight scan
+   * loops: only for a column whose fill is 0, whose cells are then the values; a column of three
+   * bytes is widened first (a day column never is: it would take a date after 2149).
    */
   raw(): Uint16Array | Int32Array {
     if (this.fill !== 0) throw new RangeError('NarrowColumn.raw: only for a column whose fill is 0');
-    return this.data;
+    if (this.high) this.widen();
+    return this.wide ?? this.low;
   }
 
-  /** Bytes per cell now: 2 narrow, 4 wide (for tests and the bench). */
-  get cellBytes(): 2 | 4 {
-    return this.wide ? 4 : 2;
+  /** Bytes per cell now: 2, 3 or 4 (for tests and the bench). */
+  get cellBytes(): 2 | 3 | 4 {
+    return this.wide ? 4 : this.high ? 3 : 2;
+  }
+
+  private get length(): number {
+    return this.wide ? this.wide.length : this.low.length;
   }
 
   private widen(): void {
-    const wide = new Int32Array(this.data.length);
-    for (let i = 0; i < wide.length; i++) wide[i] = this.data[i]! + this.fill;
-    this.data = wide;
-    this.wide = true;
+    const wide = new Int32Array(this.low.length);
+    for (let i = 0; i < wide.length; i++) wide[i] = this.get(i);
+    this.wide = wide;
+    this.low = new Uint16Array(0);
+    this.high = null;
   }
 
   private grow(minLength: number): void {
-    let length = this.data.length * 2;
+    let length = this.length * 2;
     while (length < minLength) length *= 2;
-    const next = this.wide ? new Int32Array(length).fill(this.fill) : new Uint16Array(length);
-    next.set(this.data as never);
-    this.data = next;
+    if (this.wide) {
+      const wide = new Int32Array(length).fill(this.fill);
+      wide.set(this.wide);
+      this.wide = wide;
+      return;
+    }
+    const low = new Uint16Array(length);
+    low.set(this.low);
+    this.low = low;
+    if (this.high) {
+      const high = new Uint8Array(length);
+      high.set(this.high);
+      this.high = high;
+    }
   }
 }
+
+/** A day column (fill 0: the scans read its raw cells), or an index column (fill −1: none). */
+export const narrowColumn = (fill = 0) => new NarrowColumn(fill);
 
 /**
  * One bit per row — whether a fact is alive (not removed) — in Int32 words: an eighth of a byte
@@ -185,9 +222,6 @@ export class BitColumn {
     if (length < this.words.length) this.words = this.words.slice(0, length);
   }
 }
-
-/** A day column (fill 0: the scans read its raw cells), or an index column (fill −1: none). */
-export const narrowColumn = (fill = 0) => new NarrowColumn(fill);
 
 /** Marks a cell of a {@link FenColumn} whose value is in its `large` Map. */
 const LARGE = -0x80000000;
