@@ -96,18 +96,10 @@ describe('DayCube', () => {
             }
             expect(sums(cube, key, from, to)).toEqual(expected);
           }
-        // Int16 while every day and month total was a whole number of two bytes, Int32 while of
-        // four, else Float64 for good.
-        const months = new Map<string, number>();
+        // Int16 while every day's value was a whole number of two bytes, Int32 while of four,
+        // else Float64 for good (month totals are Float64 beside them).
         let fits = true;
         let fits16 = true;
-        for (const w of writes) {
-          const month = `${w.key}:${new Date(w.day * 86_400_000).toISOString().slice(0, 7)}:${w.measure}`;
-          const total = (months.get(month) ?? 0) + w.delta;
-          months.set(month, total);
-          if ((total | 0) !== total) fits = false;
-          if ((total << 16) >> 16 !== total) fits16 = false;
-        }
         const days = new Map<string, number>();
         for (const w of writes) {
           const at = `${w.key}:${w.day}:${w.measure}`;
@@ -128,9 +120,15 @@ describe('DayCube', () => {
     cube.add(3, JULY_1, 0, -32_768);
     cube.add(4, JULY_1, 0, 32_767);
     expect(cube.storage).toBe('int16');
-    cube.add(4, JULY_1 + 2, 0, 1); // the month total goes past two bytes
-    expect(cube.storage).toBe('int32');
+    cube.add(4, JULY_1 + 2, 0, 1); // the month total goes past two bytes: totals are Float64
+    expect(cube.storage).toBe('int16');
     expect(sums(cube, 4, JULY_1, JULY_31)).toEqual([32_768, 0]);
+    cube.add(4, JULY_1 + 2, 0, 32_767); // a day past two bytes
+    expect(cube.storage).toBe('int32');
+    expect([sums(cube, 4, JULY_1, JULY_31), sums(cube, 4, JULY_1 + 2, JULY_1 + 2)]).toEqual([
+      [65_535, 0],
+      [32_768, 0],
+    ]);
     cube.add(1, JULY_1, 0, INT32_MAX);
     cube.add(2, JULY_1, 0, INT32_MIN);
     expect(sums(cube, 0, JULY_1, JULY_31)).toEqual([0, 7]);
@@ -165,11 +163,11 @@ describe('DayCube', () => {
     expect(sums(cube, 0, JULY_1, JULY_31)).toEqual([start, 11]);
   });
 
-  it('turns Float64 when only the month total leaves Int32', () => {
+  it('keeps the days narrow when only the month total leaves Int32 (totals are Float64)', () => {
     const cube = new DayCube(1);
     cube.add(0, JULY_1, 0, INT32_MAX);
     cube.add(0, JULY_1 + 1, 0, 1);
-    expect(cube.storage).toBe('float64');
+    expect(cube.storage).toBe('int32');
     expect(sums(cube, 0, JULY_1, JULY_31)).toEqual([INT32_MAX + 1]);
     expect(sums(cube, 0, JULY_1 + 1, JULY_31)).toEqual([1]);
   });

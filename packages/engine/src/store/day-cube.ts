@@ -5,11 +5,14 @@
  * buckets, so a year costs about 12 + 60 lookups per key and range.
  *
  * Layout: per key, one page per month holding data, found through a Map month → page number.
- * A page's buckets (its days 1–31 that have one, then the month's total) lie side by side in
- * one shared typed array of measures, from the page's `base` slot; a 32-bit `mask` says which
- * of the 32 entries have a bucket, so entry e's slot is base + the number of bits set below e
- * (a popcount). 9 bytes per page — base, mask and the run's room — instead of 32 slot numbers
- * (128 bytes, ~9 per order across the cubes: issue 5, memory). A new entry is put in place when
+ * A page's day buckets (its days 1–31 that have one) lie side by side in one shared typed array
+ * of measures, from the page's `base` slot; a 32-bit `mask` says which days have a bucket, so
+ * day e's slot is base + the number of bits set below e (a popcount). 9 bytes per page — base,
+ * mask and the run's room — instead of 32 slot numbers (128 bytes, ~9 per order across the
+ * cubes: issue 5, memory). The month's total is kept per page in `totals`, always in Float64:
+ * a month sums ~30 days, and one busy person's month passes Int32 fen long before any day does
+ * (the 10M bench's busiest rep sold 53.6M yuan in a month, 3.1M at most in a day), so totals
+ * in the same array as the days would widen every day to eight bytes. A new entry is put in place when
  * the page's run has room (the entries above it move up one slot), or the run moves to the end
  * with twice the room; the run it leaves is reclaimed by {@link DayCube.compact}, which lays
  * every page out again with no gaps (before a snapshot is written). A write is one Map lookup
@@ -20,7 +23,7 @@
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
  *
- * Storage (issue 5, memory): the measures start in an Int16Array, whatever they hold — counts,
+ * Storage of the days (issue 5, memory): the measures start in an Int16Array, whatever they hold — counts,
  * fen, scores — and widen as values need: to an Int32Array at the first whole number beyond
  * ±32,767, to a Float64Array at the first one beyond Int32 or not whole. A Float64 bucket of 5
  * measures is 40 B, an Int32 one 20 B, an Int16 one 10 B: a person's activity counts of a day or
@@ -32,13 +35,15 @@
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 
+/** Days of a month: entries 0–30 of a page's mask. */
 const MONTH_TOTAL = 31;
 
 /** What a bucket's measures are held in: Int16 until a value needs Int32, then Float64 (see above). */
 export type Measures = Float64Array | Int32Array | Int16Array;
 export type MeasureStorage = 'int16' | 'int32' | 'float64';
-const ENTRIES = 32;
-/** The least room a page's run is given: the first write to a page brings a day and the total. */
+/** Most day buckets a page's run holds (days 1–31). */
+const MOST_ROOM = 31;
+/** The least room a page's run is given. */
 const FIRST_ROOM = 2;
 
 /** Bits set in a 32-bit integer. */
@@ -62,6 +67,8 @@ export class DayCube {
   private pageBase = new Int32Array(256);
   private pageMask = new Int32Array(256);
   private pageRoom = new Uint8Array(256);
+  /** Per page, `width` measures: the month's total (Float64, see above). */
+  private totals: Float64Array;
   private pagesUsed = 0;
   /** Measures of every bucket, `width` per slot: Int16 until {@link put} widens it. */
   private values: Measures = new Int16Array(1024);
@@ -72,7 +79,9 @@ export class DayCube {
   private readonly lastMonth: number[] = [];
 
   /** @param width number of measures held per bucket */
-  constructor(readonly width: number) {}
+  constructor(readonly width: number) {
+    this.totals = new Float64Array(256 * width);
+  }
 
   /** What the measures are held in now (for tests and the bench). */
   get storage(): MeasureStorage {
@@ -84,21 +93,20 @@ export class DayCube {
   add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
     const page = this.page(key, day);
-    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
-    this.put(daySlot * this.width + measure, delta);
-    this.put(monthSlot * this.width + measure, delta);
+    this.put(this.daySlot(page, dayOfMonth(day)) * this.width + measure, delta);
+    this.totals[page * this.width + measure]! += delta;
   }
 
   /** Adds `deltas[i]` to measure i of a key's day (one bucket lookup for several measures). */
   addRow(key: number, day: number, deltas: readonly number[]): void {
     if (deltas.every((delta) => delta === 0)) return;
     const page = this.page(key, day);
-    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
+    const daySlot = this.daySlot(page, dayOfMonth(day));
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
       this.put(daySlot * this.width + i, delta);
-      this.put(monthSlot * this.width + i, delta);
+      this.totals[page * this.width + i]! += delta;
     }
   }
 
@@ -108,12 +116,12 @@ export class DayCube {
     for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
     if (empty) return;
     const page = this.page(key, day);
-    const [daySlot, monthSlot] = this.slotsOf(page, dayOfMonth(day));
+    const daySlot = this.daySlot(page, dayOfMonth(day));
     for (let i = 0; i < this.width; i++) {
       const delta = values[offset + i]!;
       if (delta === 0) continue;
       this.put(daySlot * this.width + i, delta);
-      this.put(monthSlot * this.width + i, delta);
+      this.totals[page * this.width + i]! += delta;
     }
   }
 
@@ -132,14 +140,10 @@ export class DayCube {
     this.values[at] = next;
   }
 
-  /** The slots of a day's bucket and of its month's total, both made when new. */
-  private slotsOf(page: number, entry: number): [number, number] {
-    // Both entries first: adding one may move the page's run, and the other's slot with it.
+  /** The slot of a day's bucket (day of month 0–30), made when new. */
+  private daySlot(page: number, entry: number): number {
     this.ensure(page, entry);
-    this.ensure(page, MONTH_TOTAL);
-    const mask = this.pageMask[page]!;
-    const base = this.pageBase[page]!;
-    return [base + below(mask, entry), base + below(mask, MONTH_TOTAL)];
+    return this.pageBase[page]! + below(this.pageMask[page]!, entry);
   }
 
   /** The slot of a page's entry, or −1 when it has no bucket. */
@@ -163,7 +167,7 @@ export class DayCube {
       this.values.fill(0, (base + rank) * width, (base + rank + 1) * width);
     } else {
       // To the end, with twice the room (slots past `slots` are zeros: they were never handed out).
-      const grown = Math.min(ENTRIES, Math.max(FIRST_ROOM, room * 2));
+      const grown = Math.min(MOST_ROOM, Math.max(FIRST_ROOM, room * 2));
       const moved = this.allocate(grown);
       const values = this.values;
       values.copyWithin(moved * width, base * width, (base + rank) * width);
@@ -218,6 +222,9 @@ export class DayCube {
         const room = new Uint8Array(page * 2);
         room.set(this.pageRoom);
         this.pageRoom = room;
+        const totals = new Float64Array(page * 2 * this.width);
+        totals.set(this.totals);
+        this.totals = totals;
       }
       pages.set(month, page);
       if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
@@ -256,6 +263,7 @@ export class DayCube {
       this.pageBase = this.pageBase.slice(0, pages);
       this.pageMask = this.pageMask.slice(0, pages);
       this.pageRoom = this.pageRoom.slice(0, pages);
+      this.totals = this.totals.slice(0, pages * width);
     }
   }
 
@@ -284,7 +292,7 @@ export class DayCube {
       const start = monthStartDay(month);
       const end = monthStartDay(month + 1) - 1;
       if (from <= start && end <= to) {
-        add(this.slotOf(page, MONTH_TOTAL));
+        for (let i = 0; i < width; i++) out[i]! += this.totals[page * width + i]!;
         continue;
       }
       const stop = Math.min(to, end) - start;
@@ -309,20 +317,20 @@ export class DayCube {
     const target = this.page(key, monthStartDay(month));
     const width = this.width;
     const source = from.values;
-    for (let at = 0; at < ENTRIES; at++) {
+    for (let at = 0; at < MONTH_TOTAL; at++) {
       const held = from.slotOf(page, at);
       if (held < 0) continue;
       const offset = held * width;
       let empty = true;
       for (let i = 0; i < width && empty; i++) empty = source[offset + i] === 0;
       if (empty) continue;
-      this.ensure(target, at);
-      const base = this.slotOf(target, at) * width;
+      const base = this.daySlot(target, at) * width;
       for (let i = 0; i < width; i++) {
         const delta = source[offset + i]!;
         if (delta !== 0) this.put(base + i, delta);
       }
     }
+    for (let i = 0; i < width; i++) this.totals[target * width + i]! += from.totals[page * width + i]!;
   }
 
   /**
