@@ -35,14 +35,12 @@
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 
-/** Days of a month: entries 0–30 of a page's mask. */
-const MONTH_TOTAL = 31;
+/** Days a month page has room for: bits 0–30 of its mask. */
+const DAYS = 31;
 
 /** What a bucket's measures are held in: Int16 until a value needs Int32, then Float64 (see above). */
 export type Measures = Float64Array | Int32Array | Int16Array;
 export type MeasureStorage = 'int16' | 'int32' | 'float64';
-/** Most day buckets a page's run holds (days 1–31). */
-const MOST_ROOM = 31;
 /** The least room a page's run is given. */
 const FIRST_ROOM = 2;
 
@@ -72,9 +70,8 @@ export class DayCube {
   private pagesUsed = 0;
   /** Measures of every bucket, `width` per slot: Int16 until {@link put} widens it. */
   private values: Measures = new Int16Array(1024);
-  /** Slots handed out to runs, and how many of them runs left behind when they moved. */
+  /** Slots handed out to runs (those a moved run left behind included, until {@link compact}). */
   private slots = 0;
-  private leftBehind = 0;
   private readonly firstMonth: number[] = [];
   private readonly lastMonth: number[] = [];
 
@@ -167,14 +164,13 @@ export class DayCube {
       this.values.fill(0, (base + rank) * width, (base + rank + 1) * width);
     } else {
       // To the end, with twice the room (slots past `slots` are zeros: they were never handed out).
-      const grown = Math.min(MOST_ROOM, Math.max(FIRST_ROOM, room * 2));
+      const grown = Math.min(DAYS, Math.max(FIRST_ROOM, room * 2));
       const moved = this.allocate(grown);
       const values = this.values;
       values.copyWithin(moved * width, base * width, (base + rank) * width);
       values.copyWithin((moved + rank + 1) * width, (base + rank) * width, (base + count) * width);
       this.pageBase[page] = moved;
       this.pageRoom[page] = grown;
-      this.leftBehind += room;
     }
     this.pageMask[page] = mask | (1 << entry);
   }
@@ -257,7 +253,6 @@ export class DayCube {
     }
     this.values = next;
     this.slots = live;
-    this.leftBehind = 0;
     const pages = this.pagesUsed + (this.pagesUsed >> 3) + 16;
     if (this.pageBase.length > pages) {
       this.pageBase = this.pageBase.slice(0, pages);
@@ -317,7 +312,7 @@ export class DayCube {
     const target = this.page(key, monthStartDay(month));
     const width = this.width;
     const source = from.values;
-    for (let at = 0; at < MONTH_TOTAL; at++) {
+    for (let at = 0; at < DAYS; at++) {
       const held = from.slotOf(page, at);
       if (held < 0) continue;
       const offset = held * width;
@@ -355,7 +350,7 @@ export class DayCube {
   ): void {
     const mask = this.pageMask[page]!;
     let slot = this.pageBase[page]!;
-    for (let at = 0; at < MONTH_TOTAL; at++) {
+    for (let at = 0; at < DAYS; at++) {
       if (((mask >>> at) & 1) === 0) continue;
       visit(start + at, this.values, slot * this.width);
       slot++;

@@ -142,10 +142,6 @@ export class NumberedIds {
     return -1;
   }
 
-  get run(): number {
-    return this.runLength;
-  }
-
   hashAt(index: number): number {
     if (index < this.runLength) {
       const value = this.valueAt(index);
