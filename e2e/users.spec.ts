@@ -35,6 +35,8 @@ test('an admin replaces a rep’s login: the old one is disabled, the new one si
   await expect(usersTable(page).filter({ hasText: 'zhang.s0117' })).toContainText(personName);
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  // Wait for the sign-in page: until then the logins page (its search box, its 登录名 column) is still there.
+  await expect(page.getByRole('heading', { name: '登录达成' })).toBeVisible();
   await page.getByLabel('登录名').fill('S0117');
   await page.getByLabel('密码').fill('attain-demo');
   await page.getByRole('button', { name: '登录' }).click();
@@ -57,6 +59,7 @@ test('the only enabled admin cannot disable itself, and a rep has no logins page
   await expect(self).not.toContainText('已停用');
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('heading', { name: '登录达成' })).toBeVisible(); // signed out before the next sign-in
   await signIn(page, 'S0001');
   await expect(menuItem(page, '用户账号')).toHaveCount(0);
   await page.goto('/users');
