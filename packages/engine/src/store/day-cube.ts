@@ -34,12 +34,13 @@
  * and only the cubes that need wide measures pay for them.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
+import { doubled, resized, withHeadroom } from './capacity.ts';
 
 /** Days a month page has room for: bits 0–30 of its mask. */
 const DAYS = 31;
 
 /** What a bucket's measures are held in: Int16 until a value needs Int32, then Float64 (see above). */
-export type Measures = Float64Array | Int32Array | Int16Array;
+export type Measures = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
 export type MeasureStorage = 'int16' | 'int32' | 'float64';
 /** The least room a page's run is given. */
 const FIRST_ROOM = 2;
@@ -66,7 +67,7 @@ export class DayCube {
   private pageMask = new Int32Array(256);
   private pageRoom = new Uint8Array(256);
   /** Per page, `width` measures: the month's total (Float64, see above). */
-  private totals: Float64Array;
+  private totals: Float64Array<ArrayBuffer>;
   private pagesUsed = 0;
   /** Measures of every bucket, `width` per slot: Int16 until {@link put} widens it. */
   private values: Measures = new Int16Array(1024);
@@ -179,18 +180,9 @@ export class DayCube {
   private allocate(n: number): number {
     const first = this.slots;
     this.slots += n;
-    if (this.slots * this.width > this.values.length) {
-      const length = Math.max(this.values.length * 2, this.slots * this.width);
-      this.values = this.resized(this.values, length);
-    }
+    if (this.slots * this.width > this.values.length)
+      this.values = resized(this.values, doubled(this.values.length, this.slots * this.width));
     return first;
-  }
-
-  /** A new array of the same class as `values`, of `length`, holding its first cells. */
-  private resized(values: Measures, length: number): Measures {
-    const next = blank(values, length);
-    next.set(values.length > length ? values.subarray(0, length) : values);
-    return next;
   }
 
   /** The page of a key's month holding `day`, created when new. */
@@ -213,14 +205,10 @@ export class DayCube {
     if (page === undefined) {
       page = this.pagesUsed++;
       if (page === this.pageBase.length) {
-        this.pageBase = grownInt32(this.pageBase, page * 2);
-        this.pageMask = grownInt32(this.pageMask, page * 2);
-        const room = new Uint8Array(page * 2);
-        room.set(this.pageRoom);
-        this.pageRoom = room;
-        const totals = new Float64Array(page * 2 * this.width);
-        totals.set(this.totals);
-        this.totals = totals;
+        this.pageBase = resized(this.pageBase, page * 2);
+        this.pageMask = resized(this.pageMask, page * 2);
+        this.pageRoom = resized(this.pageRoom, page * 2);
+        this.totals = resized(this.totals, page * 2 * this.width);
       }
       pages.set(month, page);
       if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
@@ -239,7 +227,7 @@ export class DayCube {
     const width = this.width;
     let live = 0;
     for (let page = 0; page < this.pagesUsed; page++) live += popcount(this.pageMask[page]!);
-    const length = live * width + ((live * width) >> 3) + width;
+    const length = withHeadroom(live * width, width);
     const values = this.values;
     const next = blank(values, length);
     let at = 0;
@@ -253,7 +241,7 @@ export class DayCube {
     }
     this.values = next;
     this.slots = live;
-    const pages = this.pagesUsed + (this.pagesUsed >> 3) + 16;
+    const pages = withHeadroom(this.pagesUsed, 16);
     if (this.pageBase.length > pages) {
       this.pageBase = this.pageBase.slice(0, pages);
       this.pageMask = this.pageMask.slice(0, pages);
@@ -372,10 +360,4 @@ export class DayCube {
 function blank(values: Measures, length: number): Measures {
   if (values instanceof Int16Array) return new Int16Array(length);
   return values instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array);
-  return next;
 }

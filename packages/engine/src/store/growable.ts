@@ -5,8 +5,8 @@
  */
 
 import { toDayNumber } from '../dates.ts';
+import { bitOf, doubled, resized, type TypedArray, withHeadroom } from './capacity.ts';
 
-type TypedArray = Int32Array | Float64Array | Uint8Array | Int8Array;
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
 /** A typed array that doubles its capacity as it grows; reads past the end give `fill`. */
@@ -16,7 +16,7 @@ export class GrowableColumn<T extends TypedArray> {
   private used = 0;
 
   constructor(
-    private readonly make: TypedArrayConstructor<T>,
+    make: TypedArrayConstructor<T>,
     private readonly fill = 0,
     capacity = 1024,
   ) {
@@ -48,7 +48,7 @@ export class GrowableColumn<T extends TypedArray> {
    * once (a second's pause at 10M orders). Reads past the end still give `fill`.
    */
   compact(): void {
-    const length = this.used + (this.used >> 3) + 1024;
+    const length = withHeadroom(this.used, 1024);
     if (length >= this.data.length) return;
     this.data = this.data.slice(0, length) as T;
   }
@@ -59,12 +59,7 @@ export class GrowableColumn<T extends TypedArray> {
   }
 
   private grow(minLength: number): void {
-    let length = this.data.length * 2;
-    while (length < minLength) length *= 2;
-    const next = new this.make(length);
-    if (this.fill !== 0) next.fill(this.fill);
-    next.set(this.data as never);
-    this.data = next;
+    this.data = resized(this.data, doubled(this.data.length, minLength), this.fill);
   }
 }
 
@@ -87,9 +82,9 @@ const THREE_BYTES = 0xffffff;
 export class NarrowColumn {
   private low = new Uint16Array(1024);
   /** Bits 16–23 of each cell, once a cell needed them. */
-  private high: Uint8Array | null = null;
+  private high: Uint8Array<ArrayBuffer> | null = null;
   /** The values themselves, once one did not fit three bytes (then `low` is empty, `high` null). */
-  private wide: Int32Array | null = null;
+  private wide: Int32Array<ArrayBuffer> | null = null;
   /** One past the highest index written: what {@link compact} keeps. */
   private used = 0;
 
@@ -122,7 +117,7 @@ export class NarrowColumn {
 
   /** As {@link GrowableColumn.compact}. */
   compact(): void {
-    const length = this.used + (this.used >> 3) + 1024;
+    const length = withHeadroom(this.used, 1024);
     if (length >= this.length) return;
     if (this.wide) this.wide = this.wide.slice(0, length);
     else {
@@ -160,21 +155,11 @@ export class NarrowColumn {
   }
 
   private grow(minLength: number): void {
-    let length = this.length * 2;
-    while (length < minLength) length *= 2;
-    if (this.wide) {
-      const wide = new Int32Array(length).fill(this.fill);
-      wide.set(this.wide);
-      this.wide = wide;
-      return;
-    }
-    const low = new Uint16Array(length);
-    low.set(this.low);
-    this.low = low;
-    if (this.high) {
-      const high = new Uint8Array(length);
-      high.set(this.high);
-      this.high = high;
+    const length = doubled(this.length, minLength);
+    if (this.wide) this.wide = resized(this.wide, length, this.fill);
+    else {
+      this.low = resized(this.low, length);
+      if (this.high) this.high = resized(this.high, length);
     }
   }
 }
@@ -192,33 +177,25 @@ export class BitColumn {
   private used = 0;
 
   get(index: number): number {
-    const word = index >>> 5;
-    return word < this.words.length ? (this.words[word]! >>> (index & 31)) & 1 : 0;
+    return index >>> 5 < this.words.length ? bitOf(this.words, index) : 0;
   }
 
   set(index: number, value: number): void {
     const word = index >>> 5;
-    if (word >= this.words.length) {
-      let length = this.words.length * 2;
-      while (length <= word) length *= 2;
-      const next = new Int32Array(length);
-      next.set(this.words);
-      this.words = next;
-    }
+    if (word >= this.words.length) this.words = resized(this.words, doubled(this.words.length, word + 1));
     if (index >= this.used) this.used = index + 1;
     if (value) this.words[word]! |= 1 << (index & 31);
     else this.words[word]! &= ~(1 << (index & 31));
   }
 
-  /** The words (valid until the next write that grows them), for scans: row i is bit i & 31 of word i >>> 5. */
+  /** The words (valid until the next write that grows them), for scans: row i is `bitOf(words, i)`. */
   raw(): Int32Array {
     return this.words;
   }
 
   /** As {@link GrowableColumn.compact}. */
   compact(): void {
-    const words = (this.used >>> 5) + 1;
-    const length = words + (words >> 3) + 32;
+    const length = withHeadroom((this.used >>> 5) + 1, 32);
     if (length < this.words.length) this.words = this.words.slice(0, length);
   }
 }

@@ -21,6 +21,7 @@
  * bytes, not a conversion of them all.
  * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
  */
+import { doubled, resized, withHeadroom } from './capacity.ts';
 import { NumberedIds } from './numbered-ids.ts';
 
 const EMPTY = 0;
@@ -134,9 +135,9 @@ export class IdDictionary {
    * table), keeping an eighth as headroom so that the next import does not copy them at once.
    */
   compact(): void {
-    const bytes = this.used + (this.used >> 3) + 16;
+    const bytes = withHeadroom(this.used, 16);
     if (this.bytes.length > bytes) this.bytes = this.bytes.slice(0, bytes);
-    const length = this.count + (this.count >> 3) + 16;
+    const length = withHeadroom(this.count, 16);
     if (this.tags.length > length) this.tags = this.tags.slice(0, length);
     if (this.offsets.length > length) this.offsets = this.offsets.slice(0, length);
     this.numbered.compact(length);
@@ -268,19 +269,10 @@ export class IdDictionary {
     const index = this.count;
     if (index === 0) this.width = this.scratchLength;
     else if (this.width >= 0 && this.scratchLength !== this.width) this.keepOffsets();
-    if (index === this.tags.length) {
-      const tags = new Uint8Array(index * 2);
-      tags.set(this.tags);
-      this.tags = tags;
-    }
-    if (this.width < 0 && index === this.offsets.length) this.offsets = grown(this.offsets, index * 2);
-    if (this.used + this.scratchLength > this.bytes.length) {
-      let size = this.bytes.length * 2;
-      while (size < this.used + this.scratchLength) size *= 2;
-      const next = new Uint8Array(size);
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
+    if (index === this.tags.length) this.tags = resized(this.tags, index * 2);
+    if (this.width < 0 && index === this.offsets.length) this.offsets = resized(this.offsets, index * 2);
+    if (this.used + this.scratchLength > this.bytes.length)
+      this.bytes = resized(this.bytes, doubled(this.bytes.length, this.used + this.scratchLength));
     if (this.used > 0x7fffffff - this.scratchLength)
       throw new RangeError('id dictionary exceeds 2 GiB of ids');
     this.bytes.set(this.scratch.subarray(0, this.scratchLength), this.used);
@@ -330,12 +322,6 @@ function mix(hash: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
-}
-
-function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(length);
-  next.set(array);
-  return next;
 }
 
 /**

@@ -16,6 +16,8 @@
  *   there by a negative number, −(its index in the dictionary's `odd` part + 1).
  */
 
+import { resized, withHeadroom } from './capacity.ts';
+
 const LOW_DIGITS = 9;
 const MAX_DIGITS = 15;
 const LOW_SCALE = 1e9;
@@ -142,12 +144,8 @@ export class NumberedIds {
     return -1;
   }
 
+  /** The hash of id `index` of the tail (the run's ids are in no hash table). */
   hashAt(index: number): number {
-    if (index < this.runLength) {
-      const value = this.valueAt(index);
-      const high = Math.floor(value / LOW_SCALE);
-      return hashOf(value - high * LOW_SCALE, high);
-    }
     const tail = index - this.runLength;
     return hashOf(this.low[tail]!, this.digits > LOW_DIGITS ? this.high[tail]! : 0);
   }
@@ -209,15 +207,14 @@ export class NumberedIds {
     const tail = Math.max(0, length - this.runLength);
     if (this.low.length > tail) this.low = this.low.slice(0, tail);
     if (this.high.length > tail) this.high = this.high.slice(0, tail);
-    const odds = this.odds + (this.odds >> 3) + 16;
+    const odds = withHeadroom(this.odds, 16);
     if (this.oddIndex.length > odds) this.oddIndex = this.oddIndex.slice(0, odds);
-    const blocks = (this.runLength >>> 6) + 1;
-    const keep = blocks + (blocks >> 3) + 16;
+    const keep = withHeadroom((this.runLength >>> 6) + 1, 16);
     if (this.blockFirst.length > keep) {
       this.blockFirst = this.blockFirst.slice(0, keep);
       this.blockDistances = this.blockDistances.slice(0, keep);
     }
-    const distances = this.distancesUsed + (this.distancesUsed >> 3) + BLOCK;
+    const distances = withHeadroom(this.distancesUsed, BLOCK);
     if (this.distances.length > distances) this.distances = this.distances.slice(0, distances);
   }
 
@@ -260,12 +257,4 @@ function hashOf(low: number, high: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
-}
-
-type Column = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
-
-function resized<T extends Column>(array: T, length: number): T {
-  const next = new (array.constructor as new (length: number) => T)(length);
-  next.set(array.subarray(0, Math.min(array.length, length)) as never);
-  return next;
 }

@@ -6,6 +6,7 @@
  * person's at once (person-pass.ts) so that a report over all people scans once.
  */
 import type { MetricFilters } from '../metric-key.ts';
+import { bitOf } from './capacity.ts';
 import type { FactStore } from './fact-store.ts';
 import { NO_DAY } from './growable.ts';
 import { counts, type ResolvedScope } from './scope.ts';
@@ -78,13 +79,7 @@ export function scanSales(
   const days = orders.day.raw();
   const size = orders.ids.size;
   for (let order = 0; order < size; order++) {
-    if (
-      !((alive[order >>> 5]! >>> (order & 31)) & 1) ||
-      days[order]! < from ||
-      days[order]! > to ||
-      !accept(order)
-    )
-      continue;
+    if (!bitOf(alive, order) || days[order]! < from || days[order]! > to || !accept(order)) continue;
     const targets = creditOrder(store, sink, order, 'revenue');
     if (targets.length === 0) continue;
     const positive = orders.amount.get(order) > 0;
@@ -98,7 +93,7 @@ export function scanSales(
   const paymentDays = orders.paymentDay.raw();
   for (let payment = 0; payment < orders.paymentIds.size; payment++) {
     const day = paymentDays[payment]!;
-    if (!((paymentAlive[payment >>> 5]! >>> (payment & 31)) & 1) || day < from || day > to) continue;
+    if (!bitOf(paymentAlive, payment) || day < from || day > to) continue;
     const order = orders.paymentOrder.get(payment);
     if (!orders.alive.get(order) || !accept(order)) continue;
     for (const part of orders.creditedParts(order, orders.paymentAmount.get(payment))) {
@@ -144,7 +139,7 @@ export function countLeads(
   const days = leads.day.raw();
   for (let row = 0; row < leads.ids.size; row++) {
     const day = days[row]!;
-    if (!((alive[row >>> 5]! >>> (row & 31)) & 1) || day < from || day > to) continue;
+    if (!bitOf(alive, row) || day < from || day > to) continue;
     const target = sink.target(leads.person.get(row), day);
     if (!target) continue;
     // Only the conversions: the lead count itself comes from the cube.
