@@ -63,9 +63,9 @@ export class CreditCube {
           if (units.length > 0) own.addPage(units[0]!, month, people, page);
           return;
         }
-        people.forEachDayOf(page, start, (day, values, offset) => {
+        people.forEachDayOf(page, start, (day, slot) => {
           const units = this.index.unitsOn(person, day);
-          if (units.length > 0) own.addBucket(units[0]!, day, values, offset);
+          if (units.length > 0) own.addBucket(units[0]!, day, people, slot);
         });
       });
       const cube = new DayCube(this.width);

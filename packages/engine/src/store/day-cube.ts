@@ -5,14 +5,14 @@
  * buckets, so a year costs about 12 + 60 lookups per key and range.
  *
  * Layout: per key, one page per month holding data, found through a Map month → page number.
- * A page's day buckets (its days 1–31 that have one) lie side by side in one shared typed array
- * of measures, from the page's `base` slot; a 32-bit `mask` says which days have a bucket, so
- * day e's slot is base + the number of bits set below e (a popcount). 9 bytes per page — base,
- * mask and the run's room — instead of 32 slot numbers (128 bytes, ~9 per order across the
+ * A page's day buckets (its days 1–31 that have one) lie side by side, from the page's `base`
+ * slot; a 32-bit `mask` says which days have a bucket, so day e's slot is base + the number of
+ * bits set below e (a popcount), and a range of days is a range of slots. 9 bytes per page —
+ * base, mask and the run's room — instead of 32 slot numbers (128 bytes, ~9 per order across the
  * cubes: issue 5, memory). The month's total is kept per page in `totals`, always in Float64:
  * a month sums ~30 days, and one busy person's month passes Int32 fen long before any day does
  * (the 10M bench's busiest rep sold 53.6M yuan in a month, 3.1M at most in a day), so totals
- * in the same array as the days would widen every day to eight bytes. A new entry is put in place when
+ * among the days would widen every day to eight bytes. A new entry is put in place when
  * the page's run has room (the entries above it move up one slot), or the run moves to the end
  * with twice the room; the run it leaves is reclaimed by {@link DayCube.compact}, which lays
  * every page out again with no gaps (before a snapshot is written). A write is one Map lookup
@@ -23,15 +23,18 @@
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
  *
- * Storage of the days (issue 5, memory): the measures start in an Int16Array, whatever they hold — counts,
- * fen, scores — and widen as values need: to an Int32Array at the first whole number beyond
- * ±32,767, to a Float64Array at the first one beyond Int32 or not whole. A Float64 bucket of 5
- * measures is 40 B, an Int32 one 20 B, an Int16 one 10 B: a person's activity counts of a day or
- * a month fit two bytes, fen per person-day four. Each write computes the new value in doubles
- * from the old one and the delta and widens the whole array, one way, before storing it (a
- * person-day of more than 21,474,836.47 yuan, a fractional csat sum turn that cube Float64). So
- * a value is never rounded and never wraps: the cube answers exactly what a Float64 cube would,
- * and only the cubes that need wide measures pay for them.
+ * Storage of the days (issue 5, memory): each measure has a typed array of its own, one cell per
+ * slot (`values[measure][slot]`), and each starts as an Int16Array, whatever it holds — counts,
+ * fen, scores — and widens on its own as its values need: to an Int32Array at the first whole
+ * number beyond ±32,767, to a Float64Array at the first one beyond Int32 or not whole. Per
+ * measure, because the measures of a cube differ: in the sales cube revenue, cost and collected
+ * are fen per person-day (four bytes) while orders and new customers are counts (two bytes), and
+ * in the surveys cube one fractional csat sum needs eight bytes while the four counts beside it
+ * need two — with one array for the whole bucket, the widest measure set the width of all of
+ * them. Each write computes the new value in doubles from the old one and the delta and widens
+ * that measure's array, one way, before storing it (a person-day of more than 21,474,836.47
+ * yuan turns that measure Float64). So a value is never rounded and never wraps: the cube
+ * answers exactly what a Float64 cube would, and only the measures that need width pay for it.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 import { doubled, resized, withHeadroom } from './capacity.ts';
@@ -39,11 +42,13 @@ import { doubled, resized, withHeadroom } from './capacity.ts';
 /** Days a month page has room for: bits 0–30 of its mask. */
 const DAYS = 31;
 
-/** What a bucket's measures are held in: Int16 until a value needs Int32, then Float64 (see above). */
-export type Measures = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
+/** What one measure's days are held in: Int16 until a value needs Int32, then Float64 (see above). */
+export type MeasureColumn = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
 export type MeasureStorage = 'int16' | 'int32' | 'float64';
 /** The least room a page's run is given. */
 const FIRST_ROOM = 2;
+/** Slots a new cube has room for, per measure. */
+const FIRST_SLOTS = 256;
 
 /** Bits set in a 32-bit integer. */
 function popcount(bits: number): number {
@@ -53,7 +58,7 @@ function popcount(bits: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/** Bits of `mask` below entry e. */
+/** Bits of `mask` below entry e (0–31). */
 const below = (mask: number, entry: number) => popcount(mask & ((1 << entry) - 1));
 
 /** 0 for the first of the month … 30. */
@@ -69,29 +74,33 @@ export class DayCube {
   /** Per page, `width` measures: the month's total (Float64, see above). */
   private totals: Float64Array<ArrayBuffer>;
   private pagesUsed = 0;
-  /** Measures of every bucket, `width` per slot: Int16 until {@link put} widens it. */
-  private values: Measures = new Int16Array(1024);
+  /** Per measure, its value in every slot: Int16 until {@link put} widens that measure. */
+  private readonly values: MeasureColumn[] = [];
   /** Slots handed out to runs (those a moved run left behind included, until {@link compact}). */
   private slots = 0;
+  /** Slots the measures' arrays have room for. */
+  private capacity = FIRST_SLOTS;
   private readonly firstMonth: number[] = [];
   private readonly lastMonth: number[] = [];
 
   /** @param width number of measures held per bucket */
   constructor(readonly width: number) {
     this.totals = new Float64Array(256 * width);
+    for (let i = 0; i < width; i++) this.values.push(new Int16Array(FIRST_SLOTS));
   }
 
-  /** What the measures are held in now (for tests and the bench). */
-  get storage(): MeasureStorage {
-    const values = this.values;
-    return values instanceof Int16Array ? 'int16' : values instanceof Int32Array ? 'int32' : 'float64';
+  /** What a measure's days are held in now (for tests and the bench). */
+  storageOf(measure: number): MeasureStorage {
+    const column = this.values[measure];
+    if (!column) throw new RangeError(`storageOf: no measure ${measure}`);
+    return column instanceof Int16Array ? 'int16' : column instanceof Int32Array ? 'int32' : 'float64';
   }
 
   /** Adds `delta` to one measure of a key's day (and its month). */
   add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
     const page = this.page(key, day);
-    this.put(this.daySlot(page, dayOfMonth(day)) * this.width + measure, delta);
+    this.put(measure, this.daySlot(page, dayOfMonth(day)), delta);
     this.totals[page * this.width + measure]! += delta;
   }
 
@@ -103,39 +112,48 @@ export class DayCube {
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
-      this.put(daySlot * this.width + i, delta);
-      this.totals[page * this.width + i]! += delta;
-    }
-  }
-
-  /** Adds a whole bucket, `values[offset .. offset + width)`, to a key's day (rebuilding from another cube). */
-  addBucket(key: number, day: number, values: Measures, offset: number): void {
-    let empty = true;
-    for (let i = 0; i < this.width && empty; i++) empty = values[offset + i] === 0;
-    if (empty) return;
-    const page = this.page(key, day);
-    const daySlot = this.daySlot(page, dayOfMonth(day));
-    for (let i = 0; i < this.width; i++) {
-      const delta = values[offset + i]!;
-      if (delta === 0) continue;
-      this.put(daySlot * this.width + i, delta);
+      this.put(i, daySlot, delta);
       this.totals[page * this.width + i]! += delta;
     }
   }
 
   /**
-   * Adds `delta` to `values[at]`: the sum is taken in doubles, and the array is widened first if
-   * the sum does not fit it — Int16 → Int32 for a whole number in Int32 range, else → Float64
-   * (it would be truncated or wrap). `values` may be replaced: callers read it again after.
+   * Adds the bucket in `slot` of another cube of the same width to a key's day (rebuilding from
+   * another cube): `slot` as {@link forEachDay} or {@link forEachDayOf} of `from` gave it.
    */
-  private put(at: number, delta: number): void {
-    const values = this.values;
-    const next = values[at]! + delta;
-    if (values instanceof Int16Array ? (next << 16) >> 16 !== next : (next | 0) !== next) {
-      if (values instanceof Int16Array && (next | 0) === next) this.values = Int32Array.from(values);
-      else if (!(values instanceof Float64Array)) this.values = Float64Array.from(values);
+  addBucket(key: number, day: number, from: DayCube, slot: number): void {
+    if (from === this) throw new RangeError('addBucket: from another cube only');
+    if (from.width !== this.width) throw new RangeError('addBucket: cubes differ');
+    const source = from.values;
+    const width = this.width;
+    let empty = true;
+    for (let i = 0; i < width && empty; i++) empty = source[i]![slot] === 0;
+    if (empty) return;
+    const page = this.page(key, day);
+    const daySlot = this.daySlot(page, dayOfMonth(day));
+    for (let i = 0; i < width; i++) {
+      const delta = source[i]![slot]!;
+      if (delta === 0) continue;
+      this.put(i, daySlot, delta);
+      this.totals[page * width + i]! += delta;
     }
-    this.values[at] = next;
+  }
+
+  /**
+   * Adds `delta` to a measure's value in `slot`: the sum is taken in doubles, and that measure's
+   * array is widened first if the sum does not fit it — Int16 → Int32 for a whole number in Int32
+   * range, else → Float64 (it would be truncated or wrap). The measure's array may be replaced:
+   * callers read `values[measure]` again after.
+   */
+  private put(measure: number, slot: number, delta: number): void {
+    let column = this.values[measure]!;
+    const next = column[slot]! + delta;
+    if (column instanceof Int16Array ? (next << 16) >> 16 !== next : (next | 0) !== next) {
+      if (column instanceof Int16Array && (next | 0) === next) column = new Int32Array(column);
+      else if (!(column instanceof Float64Array)) column = new Float64Array(column);
+      this.values[measure] = column;
+    }
+    column[slot] = next;
   }
 
   /** The slot of a day's bucket (day of month 0–30), made when new. */
@@ -156,32 +174,42 @@ export class DayCube {
     if ((mask >>> entry) & 1) return;
     const count = popcount(mask);
     const rank = below(mask, entry);
-    const width = this.width;
     const room = this.pageRoom[page]!;
     const base = this.pageBase[page]!;
+    // Runs are short (31 slots at most): plain loops beat a copyWithin call per measure.
+    const values = this.values;
     if (count < room) {
       // In place: the buckets above the new one move up a slot.
-      this.values.copyWithin((base + rank + 1) * width, (base + rank) * width, (base + count) * width);
-      this.values.fill(0, (base + rank) * width, (base + rank + 1) * width);
+      const at = base + rank;
+      for (let i = 0; i < values.length; i++) {
+        const column = values[i]!;
+        for (let slot = base + count; slot > at; slot--) column[slot] = column[slot - 1]!;
+        column[at] = 0;
+      }
     } else {
       // To the end, with twice the room (slots past `slots` are zeros: they were never handed out).
       const grown = Math.min(DAYS, Math.max(FIRST_ROOM, room * 2));
       const moved = this.allocate(grown);
-      const values = this.values;
-      values.copyWithin(moved * width, base * width, (base + rank) * width);
-      values.copyWithin((moved + rank + 1) * width, (base + rank) * width, (base + count) * width);
+      for (let i = 0; i < values.length; i++) {
+        const column = values[i]!;
+        for (let k = 0; k < rank; k++) column[moved + k] = column[base + k]!;
+        for (let k = rank; k < count; k++) column[moved + k + 1] = column[base + k]!;
+      }
       this.pageBase[page] = moved;
       this.pageRoom[page] = grown;
     }
     this.pageMask[page] = mask | (1 << entry);
   }
 
-  /** Hands out `n` fresh slots at the end, growing the measures when needed. */
+  /** Hands out `n` fresh slots at the end, growing every measure's array when needed. */
   private allocate(n: number): number {
     const first = this.slots;
     this.slots += n;
-    if (this.slots * this.width > this.values.length)
-      this.values = resized(this.values, doubled(this.values.length, this.slots * this.width));
+    if (this.slots > this.capacity) {
+      this.capacity = doubled(this.capacity, this.slots);
+      const values = this.values;
+      for (let i = 0; i < values.length; i++) values[i] = resized(values[i]!, this.capacity);
+    }
     return first;
   }
 
@@ -221,32 +249,40 @@ export class DayCube {
    * Lays every page's run out again with no gaps and no room to spare (the runs that moved left
    * slots behind, and runs double their room as they fill), and gives back most of the spare
    * capacity of the arrays, keeping an eighth as headroom — before a snapshot is written, as the
-   * columns do. A page that gets a new day after this moves its run to the end once.
+   * columns do. Each measure keeps its array class. A page that gets a new day after this moves
+   * its run to the end once.
    */
   compact(): void {
-    const width = this.width;
     let live = 0;
     for (let page = 0; page < this.pagesUsed; page++) live += popcount(this.pageMask[page]!);
-    const length = withHeadroom(live * width, width);
+    const capacity = withHeadroom(live, 1);
     const values = this.values;
-    const next = blank(values, length);
+    for (let i = 0; i < values.length; i++) {
+      const column = values[i]!;
+      const next = blank(column, capacity);
+      let at = 0;
+      for (let page = 0; page < this.pagesUsed; page++) {
+        const base = this.pageBase[page]!;
+        const end = base + popcount(this.pageMask[page]!);
+        for (let slot = base; slot < end; slot++) next[at++] = column[slot]!;
+      }
+      values[i] = next;
+    }
     let at = 0;
     for (let page = 0; page < this.pagesUsed; page++) {
       const count = popcount(this.pageMask[page]!);
-      const base = this.pageBase[page]!;
-      next.set(values.subarray(base * width, (base + count) * width), at * width);
       this.pageBase[page] = at;
       this.pageRoom[page] = count;
       at += count;
     }
-    this.values = next;
     this.slots = live;
+    this.capacity = capacity;
     const pages = withHeadroom(this.pagesUsed, 16);
     if (this.pageBase.length > pages) {
       this.pageBase = this.pageBase.slice(0, pages);
       this.pageMask = this.pageMask.slice(0, pages);
       this.pageRoom = this.pageRoom.slice(0, pages);
-      this.totals = this.totals.slice(0, pages * width);
+      this.totals = this.totals.slice(0, pages * this.width);
     }
   }
 
@@ -258,12 +294,8 @@ export class DayCube {
     const pages = this.pages[key];
     if (!pages || from > to) return;
     const values = this.values;
+    const totals = this.totals;
     const width = this.width;
-    const add = (slot: number) => {
-      if (slot < 0) return;
-      const base = slot * width;
-      for (let i = 0; i < width; i++) out[i]! += values[base + i]!;
-    };
     // Clamp to the months holding data, so that whole months stay whole.
     const firstMonth = this.firstMonth[key]!;
     const lastMonth = this.lastMonth[key]!;
@@ -275,11 +307,20 @@ export class DayCube {
       const start = monthStartDay(month);
       const end = monthStartDay(month + 1) - 1;
       if (from <= start && end <= to) {
-        for (let i = 0; i < width; i++) out[i]! += this.totals[page * width + i]!;
+        for (let i = 0; i < width; i++) out[i]! += totals[page * width + i]!;
         continue;
       }
-      const stop = Math.min(to, end) - start;
-      for (let at = Math.max(from, start) - start; at <= stop; at++) add(this.slotOf(page, at));
+      // The ragged edge: its days' buckets are one run of slots, added day by day per measure.
+      const mask = this.pageMask[page]!;
+      const base = this.pageBase[page]!;
+      const lo = base + below(mask, Math.max(from, start) - start);
+      const hi = base + below(mask, Math.min(to, end) - start + 1);
+      for (let i = 0; i < width; i++) {
+        const column = values[i]!;
+        let sum = out[i]!;
+        for (let slot = lo; slot < hi; slot++) sum += column[slot]!;
+        out[i] = sum;
+      }
     }
   }
 
@@ -292,7 +333,7 @@ export class DayCube {
 
   /**
    * Adds a whole month page of another cube of the same width (its days and total) to a key's
-   * month. Either cube may hold Int32 or Float64: the sums go through {@link put}.
+   * month. Either cube may hold any measure in any width: the sums go through {@link put}.
    */
   addPage(key: number, month: number, from: DayCube, page: number): void {
     if (from === this) throw new RangeError('addPage: from another cube only');
@@ -303,44 +344,37 @@ export class DayCube {
     for (let at = 0; at < DAYS; at++) {
       const held = from.slotOf(page, at);
       if (held < 0) continue;
-      const offset = held * width;
       let empty = true;
-      for (let i = 0; i < width && empty; i++) empty = source[offset + i] === 0;
+      for (let i = 0; i < width && empty; i++) empty = source[i]![held] === 0;
       if (empty) continue;
-      const base = this.daySlot(target, at) * width;
+      const slot = this.daySlot(target, at);
       for (let i = 0; i < width; i++) {
-        const delta = source[offset + i]!;
-        if (delta !== 0) this.put(base + i, delta);
+        const delta = source[i]![held]!;
+        if (delta !== 0) this.put(i, slot, delta);
       }
     }
     for (let i = 0; i < width; i++) this.totals[target * width + i]! += from.totals[page * width + i]!;
   }
 
   /**
-   * Calls `visit(key, day, values, offset)` for every day bucket: its measures are
-   * `values[offset .. offset + width)` (valid during the call only).
+   * Calls `visit(key, day, slot)` for every day bucket: `slot` names it for {@link addBucket}
+   * (valid during the call only).
    */
-  forEachDay(visit: (key: number, day: number, values: Measures, offset: number) => void): void {
+  forEachDay(visit: (key: number, day: number, slot: number) => void): void {
     this.pages.forEach((pages, key) => {
       if (pages)
         for (const [month, page] of pages)
-          this.forEachDayOf(page, monthStartDay(month), (day, values, offset) =>
-            visit(key, day, values, offset),
-          );
+          this.forEachDayOf(page, monthStartDay(month), (day, slot) => visit(key, day, slot));
     });
   }
 
   /** {@link forEachDay} over one page, whose month starts on `start`. */
-  forEachDayOf(
-    page: number,
-    start: number,
-    visit: (day: number, values: Measures, offset: number) => void,
-  ): void {
+  forEachDayOf(page: number, start: number, visit: (day: number, slot: number) => void): void {
     const mask = this.pageMask[page]!;
     let slot = this.pageBase[page]!;
     for (let at = 0; at < DAYS; at++) {
       if (((mask >>> at) & 1) === 0) continue;
-      visit(start + at, this.values, slot * this.width);
+      visit(start + at, slot);
       slot++;
     }
   }
@@ -348,16 +382,16 @@ export class DayCube {
   /** Every non-empty (key, day) bucket with its measures, for tests and debugging. */
   dump(): Map<string, number[]> {
     const result = new Map<string, number[]>();
-    this.forEachDay((key, day, values, offset) => {
-      const row = Array.from(values.subarray(offset, offset + this.width));
+    this.forEachDay((key, day, slot) => {
+      const row = this.values.map((column) => column[slot]!);
       if (row.some((v) => v !== 0)) result.set(`${key}:${day}`, row);
     });
     return result;
   }
 }
 
-/** Zeros in an array of the same class as `values`. */
-function blank(values: Measures, length: number): Measures {
-  if (values instanceof Int16Array) return new Int16Array(length);
-  return values instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
+/** Zeros in an array of the same class as `column`. */
+function blank(column: MeasureColumn, length: number): MeasureColumn {
+  if (column instanceof Int16Array) return new Int16Array(length);
+  return column instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
 }

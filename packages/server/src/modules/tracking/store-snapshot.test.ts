@@ -1,6 +1,7 @@
 import { BASE_METRICS, computeMetrics, FactStore, fen, type Scope } from '@attain/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACTIVITY, SALES } from '../../../../engine/src/store/measures.ts';
 import {
   applyOp,
   CUSTOMERS,
@@ -73,20 +74,25 @@ describe('store snapshot', () => {
     expect(() => deserializeStore(encodeBody(retyped))).toThrow(SnapshotMismatch);
   });
 
-  it('restores a cube whose measures were widened to Float64 into a fresh Int16 one', () => {
+  it('restores a cube whose measures were widened, each to its own width, into a fresh Int16 one', () => {
     const original = seeded();
-    // 30,000,000.00 yuan on one person-day: beyond Int32 fen, so the sales cubes turn Float64.
+    // 30,000,000.00 yuan of revenue on one person-day: beyond Int32 fen, so the sales cubes'
+    // revenue turns Float64; 1,000.00 yuan of cost is beyond Int16 (Int32); the counts stay Int16.
     const big = { id: 'o1', date: '2026-07-10', repId: 'r1', customerId: 'c1', productId: 'pA' };
-    original.upsertOrder({ ...big, amount: fen(3_000_000_000), cost: fen(1_000) });
+    original.upsertOrder({ ...big, amount: fen(3_000_000_000), cost: fen(100_000) });
     original.upsertOrder({ ...big, id: 'o2', repId: 'r3', amount: fen(12_345) });
     const before = everything(original); // also builds the unit cube
-    expect(original.sales.people.storage).toBe('float64');
-    expect(original.sales.units().storage).toBe('float64');
-    expect(original.activity.people.storage).toBe('int16');
-    expect(new FactStore().sales.people.storage).toBe('int16');
+    const widths = ['float64', 'int32', 'int16', 'int16'];
+    const measures = [SALES.revenue, SALES.cost, SALES.orders, SALES.newCustomers];
+    const storages = (store: FactStore) =>
+      [store.sales.people, store.sales.units()].map((cube) => measures.map((i) => cube.storageOf(i)));
+    expect(storages(original)).toEqual([widths, widths]);
+    const activity = Array.from({ length: ACTIVITY.width }, (_, i) => original.activity.people.storageOf(i));
+    expect(activity).toEqual(activity.map(() => 'int16'));
+    expect(storages(new FactStore())).toEqual([measures.map(() => 'int16'), measures.map(() => 'int16')]);
 
     const { store: copy } = deserializeStore(serializeStore(original));
-    expect(copy.sales.people.storage).toBe('float64');
+    expect(storages(copy)).toEqual([widths, widths]);
     expect(everything(copy)).toEqual(before);
     // Still a working store: a retraction and another large order land the same way.
     for (const store of [original, copy]) {
@@ -100,8 +106,8 @@ describe('store snapshot', () => {
     type Plain = { store: { sales: { people: Record<string, unknown> } } };
     const saved = () => decodeBody(bufferSource(serializeStore(seeded()))) as Plain;
     const asMap = saved();
-    expect(ArrayBuffer.isView(asMap.store.sales.people.values)).toBe(true);
-    asMap.store.sales.people.values = new Map();
+    expect(ArrayBuffer.isView(asMap.store.sales.people.totals)).toBe(true);
+    asMap.store.sales.people.totals = new Map();
     expect(() => deserializeStore(encodeBody(asMap))).toThrow(SnapshotMismatch);
     const asTyped = saved();
     expect(Array.isArray(asTyped.store.sales.people.pages)).toBe(true);
