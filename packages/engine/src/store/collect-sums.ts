@@ -5,6 +5,7 @@
  */
 import { formatMetricKey, type MetricFilters } from '../metric-key.ts';
 import type { FactStore } from './fact-store.ts';
+import { NO_DAY } from './growable.ts';
 import { ACTIVITY, LEADS, OPPORTUNITIES, SALES, SURVEYS } from './measures.ts';
 import {
   type CreditSink,
@@ -164,17 +165,18 @@ function convertedAfter(
   to: number,
   asOfDay: number,
 ): number {
-  const leads = store.events.leads;
+  const events = store.events;
+  if (asOfDay >= events.latestConversion) return 0;
+  const leads = events.leads;
   let sink: CreditSink | null = null;
   let late = 0;
-  for (const [day, rows] of store.events.leadsByConvertedDay) {
-    if (day <= asOfDay) continue;
-    for (const row of rows) {
-      const created = leads.day.get(row);
-      if (created < from || created > to) continue;
-      sink ??= sinkOf();
-      if (sink.target(leads.person.get(row), created)) late++;
-    }
+  for (let row = 0; row < leads.ids.size; row++) {
+    const converted = events.leadConverted.get(row);
+    if (converted === NO_DAY || converted <= asOfDay || !leads.alive.get(row)) continue;
+    const created = leads.day.get(row);
+    if (created < from || created > to) continue;
+    sink ??= sinkOf();
+    if (sink.target(leads.person.get(row), created)) late++;
   }
   return late;
 }
@@ -230,7 +232,8 @@ function copyCubes(out: Float64Array[], sums: Sums): void {
   sums.emails = activity[2]!;
   sums.demos = activity[3]!;
   sums.proposals = activity[4]!;
-  sums.activities = activity[ACTIVITY.total]!;
+  sums.activities = 0;
+  for (let type = 0; type < ACTIVITY.width; type++) sums.activities += activity[type]!;
   sums.leads = leads[LEADS.leads]!;
   sums.leadsConverted = leads[LEADS.leadsConverted]!;
   sums.complaints = leads[LEADS.complaints]!;

@@ -13,10 +13,9 @@ import {
   FenColumn,
   float64Column,
   int8Column,
-  int32Column,
   NO_DAY,
   narrowColumn,
-  toggle,
+  OptionalDayColumn,
 } from './growable.ts';
 import { ACTIVITY, ACTIVITY_TYPES, LEADS, OPPORTUNITIES, SURVEYS } from './measures.ts';
 
@@ -49,9 +48,13 @@ export class EventLog {
   readonly activities = new EventTable();
   readonly activityType = int8Column(-1);
   readonly leads = new EventTable();
-  readonly leadConverted = int32Column(NO_DAY);
-  /** converted_on → leads converted that day (to subtract conversions after A). */
-  readonly leadsByConvertedDay = new Map<number, Set<number>>();
+  readonly leadConverted = new OptionalDayColumn();
+  /**
+   * The latest converted_on ever loaded (never lowered): an as-of date on or after it has no
+   * conversion after A to subtract, so only a backdated A scans the leads (collect-sums.ts).
+   * An index by day cost ~1.5 bytes per order (issue 5, memory).
+   */
+  latestConversion = -1;
   readonly complaints = new EventTable();
   readonly surveys = new EventTable();
   /** 0 nps, 1 csat, −1 other. */
@@ -59,7 +62,7 @@ export class EventLog {
   readonly surveyScore = float64Column();
   /** Opportunities: `day` is created_on. */
   readonly opportunities = new EventTable();
-  readonly oppClosed = int32Column(NO_DAY);
+  readonly oppClosed = new OptionalDayColumn();
   readonly oppAmount = new FenColumn();
   /** 1 won, 0 lost, −1 empty. */
   readonly oppWon = int8Column(-1);
@@ -152,15 +155,14 @@ export class EventLog {
     this.leadCube.add(person, created, LEADS.leads, sign);
     if (converted === NO_DAY) return;
     this.leadCube.add(person, created, LEADS.leadsConverted, sign);
-    toggle(this.leadsByConvertedDay, converted, row, sign);
+    if (converted > this.latestConversion) this.latestConversion = converted;
   }
 
   private applyActivity(row: number, sign: number): void {
     const person = this.activities.person.get(row);
     const day = this.activities.day.get(row);
     const type = this.activityType.get(row);
-    if (type >= 0) this.activityCube.add(person, day, type, sign);
-    this.activityCube.add(person, day, ACTIVITY.total, sign);
+    this.activityCube.add(person, day, type >= 0 ? type : ACTIVITY.other, sign);
   }
 
   private applySurvey(row: number, sign: number): void {

@@ -6,6 +6,7 @@ import { BASE_METRICS } from '../metric-names.ts';
 import {
   applyOp,
   CUSTOMERS,
+  type FactOp,
   factOp,
   finalState,
   PRODUCTS,
@@ -15,6 +16,7 @@ import {
 } from '../testing/random-facts.ts';
 import { collectSums } from './collect-sums.ts';
 import { FactStore } from './fact-store.ts';
+import type { OrderFact, PaymentFact } from './facts.ts';
 import type { Scope } from './scope.ts';
 
 function emptyStore(withOrg = true): FactStore {
@@ -61,6 +63,41 @@ describe('fact store', () => {
         expect(allMetrics(incremental)).toEqual(allMetrics(rebuilt));
       }),
       { numRuns: 50 },
+    );
+  }, 30_000);
+
+  it('loaded in batches equals the same facts applied one at a time (payments found per batch)', () => {
+    // load() takes a batch's orders, then its credits, then its payments: the one-at-a-time
+    // store gets them in that order too. A batch names an order's credits once (its rows replace them).
+    const loadable = factOp.filter(
+      (op) =>
+        (op.op === 'upsert' && (op.entity === 'order' || op.entity === 'payment')) ||
+        (op.op === 'credits' && op.shares !== null),
+    );
+    const batches = fc.array(fc.array(loadable, { maxLength: 12 }), { maxLength: 8 });
+    fc.assert(
+      fc.property(batches, (groups) => {
+        const batched = emptyStore();
+        const single = emptyStore();
+        for (const group of groups) {
+          const orders = group.filter((op) => op.op === 'upsert' && op.entity === 'order');
+          const credits = new Map<string, FactOp>();
+          for (const op of group) if (op.op === 'credits') credits.set(op.orderId, op);
+          const payments = group.filter((op) => op.op === 'upsert' && op.entity === 'payment');
+          const ordered = [...orders, ...credits.values(), ...payments];
+          batched.load({
+            orders: orders.flatMap((op) => (op.op === 'upsert' ? [op.fact as OrderFact] : [])),
+            orderCredits: [...credits.values()].flatMap((op) =>
+              op.op === 'credits' ? op.shares!.map((s) => ({ orderId: op.orderId, ...s })) : [],
+            ),
+            payments: payments.flatMap((op) => (op.op === 'upsert' ? [op.fact as PaymentFact] : [])),
+          });
+          for (const op of ordered) applyOp(single, op);
+          expect(batched.dumpAggregates()).toEqual(single.dumpAggregates());
+        }
+        expect(allMetrics(batched)).toEqual(allMetrics(single));
+      }),
+      { numRuns: 60 },
     );
   }, 30_000);
 

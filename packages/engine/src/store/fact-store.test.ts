@@ -29,6 +29,37 @@ function fresh(): FactStore {
 }
 
 describe('FactStore behaviours', () => {
+  it("finds a customer's first order again when it is dated later, moved or removed, alone or in a batch", () => {
+    const newCustomersOn = (store: FactStore) =>
+      Object.entries(store.dumpAggregates())
+        .filter(([, row]) => row[3] !== 0)
+        .map(([key, row]) => [key, row[3]])
+        .sort();
+    for (const batched of [false, true]) {
+      const store = fresh();
+      const apply = (facts: ReturnType<typeof order>[]) => {
+        if (batched) store.load({ orders: facts });
+        else for (const fact of facts) store.upsertOrder(fact);
+      };
+      apply([order('o1', 5, '2026-07-01'), order('o2', 5, '2026-07-10'), order('o3', 5, '2026-07-20')]);
+      expect(newCustomersOn(store)).toEqual([['sales:a:20635', 1]]);
+      apply([order('o1', 5, '2026-07-15')]); // later: o2 is now first
+      expect(newCustomersOn(store)).toEqual([['sales:a:20644', 1]]);
+      apply([order('o2', 5, '2026-07-05')]); // earlier: o2 stays first, on its new day
+      expect(newCustomersOn(store)).toEqual([['sales:a:20639', 1]]);
+      apply([order('o2', 5, '2026-07-05', 'c2')]); // moved: o1 is c1's first, o2 c2's
+      expect(newCustomersOn(store)).toEqual([
+        ['sales:a:20639', 1],
+        ['sales:a:20649', 1],
+      ]);
+      store.removeOrder('o1');
+      expect(newCustomersOn(store)).toEqual([
+        ['sales:a:20639', 1],
+        ['sales:a:20654', 1],
+      ]);
+    }
+  });
+
   it('counts a split order once per credited rep, even when a part rounds to 0.00, and once for the unit', () => {
     const store = fresh();
     store.upsertOrder(order('o1', 1));

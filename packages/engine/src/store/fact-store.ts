@@ -19,7 +19,7 @@ import type {
   ProductFact,
   SurveyFact,
 } from './facts.ts';
-import { DayParser, Dictionary, int32Column } from './growable.ts';
+import { DayParser, Dictionary, narrowColumn } from './growable.ts';
 import { ACTIVITY, LEADS, OPPORTUNITIES, SALES, SURVEYS } from './measures.ts';
 import { OrderBook } from './order-book.ts';
 import { UnitIndex } from './unit-index.ts';
@@ -71,10 +71,10 @@ export class FactStore {
   private readonly productLine: (string | undefined)[] = [];
   /**
    * A customer's type and region as codes into `dimensionValues` (a million customers are two
-   * Int32 columns, not two arrays of strings): value index + 1, 0 for null, −1 absent (or an unknown customer).
+   * narrow columns, not two arrays of strings): value index + 1, 0 for null, −1 absent (or an unknown customer).
    */
-  private readonly customerType = int32Column(-1);
-  private readonly customerRegion = int32Column(-1);
+  private readonly customerType = narrowColumn(-1);
+  private readonly customerRegion = narrowColumn(-1);
   private readonly dimensionValues = new Dictionary();
   private chart = new OrgChart([], []);
   private mutations = 0;
@@ -129,14 +129,18 @@ export class FactStore {
     this.mutations++;
     for (const p of batch.products ?? []) this.upsertProduct(p);
     for (const c of batch.customers ?? []) this.upsertCustomer(c);
-    for (const o of batch.orders ?? []) this.orders.upsertOrder(o);
     const credits = new Map<string, CreditShare[]>();
     for (const row of batch.orderCredits ?? []) {
       const list = credits.get(row.orderId) ?? [];
       list.push({ repId: row.repId, share: row.share });
       credits.set(row.orderId, list);
     }
-    for (const [orderId, shares] of credits) this.orders.setOrderCredits(orderId, shares);
+    // One batch: the changed orders' payments and customers' first orders found in one pass each.
+    const changed = () => [...(batch.orders ?? []).map((o) => o.id), ...credits.keys()];
+    this.orders.batch(changed, () => {
+      for (const o of batch.orders ?? []) this.orders.upsertOrder(o);
+      for (const [orderId, shares] of credits) this.orders.setOrderCredits(orderId, shares);
+    });
     for (const p of batch.payments ?? []) this.orders.upsertPayment(p);
     for (const a of batch.activities ?? []) this.events.upsertActivity(a);
     for (const l of batch.leads ?? []) this.events.upsertLead(l);

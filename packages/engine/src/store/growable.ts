@@ -253,14 +253,21 @@ export class DayParser {
 /** Sentinel for an absent date in an Int32 day column. */
 export const NO_DAY = 2_147_483_647;
 
-/** Adds (sign > 0) or removes a member of a day → set index, dropping empty days. */
-export function toggle(index: Map<number, Set<number>>, day: number, member: number, sign: number): void {
-  const set = index.get(day);
-  if (sign > 0) {
-    if (set) set.add(member);
-    else index.set(day, new Set([member]));
-  } else if (set) {
-    set.delete(member);
-    if (set.size === 0) index.delete(day);
+/**
+ * A day that may be absent (a lead's converted_on, an opportunity's closed_on): a bit says
+ * whether the row has one, and the day is in a {@link NarrowColumn} — 2⅛ bytes a row instead
+ * of an Int32 with a sentinel (issue 5, memory). Reads {@link NO_DAY} when absent.
+ */
+export class OptionalDayColumn {
+  private readonly present = new BitColumn();
+  private readonly days = narrowColumn();
+
+  get(index: number): number {
+    return this.present.get(index) ? this.days.get(index) : NO_DAY;
+  }
+
+  set(index: number, day: number): void {
+    this.present.set(index, day === NO_DAY ? 0 : 1);
+    if (day !== NO_DAY) this.days.set(index, day);
   }
 }

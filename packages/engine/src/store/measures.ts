@@ -17,9 +17,13 @@ export const SALES = {
   width: 5,
 } as const;
 
-/** Activity cube: one count per §2 activity type, plus the total. */
+/**
+ * Activity cube: one count per §2 activity type; a type outside the list counts as `other`
+ * (only the total, `activities`, reads it). The total is the sum of the six, not a seventh
+ * measure (issue 5, memory).
+ */
 export const ACTIVITY_TYPES = ['visit', 'call', 'email', 'demo', 'proposal', 'other'] as const;
-export const ACTIVITY = { total: ACTIVITY_TYPES.length, width: ACTIVITY_TYPES.length + 1 } as const;
+export const ACTIVITY = { other: ACTIVITY_TYPES.length - 1, width: ACTIVITY_TYPES.length } as const;
 
 /** Leads and complaints: counts only (an Int32 cube). */
 export const LEADS = {

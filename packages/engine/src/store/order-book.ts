@@ -11,19 +11,13 @@
 import { type CreditShare, splitCredit, validateShares } from '../credit-split.ts';
 import { fen } from '../money.ts';
 import type { OrgChart } from '../org-chart.ts';
+import { bitOf } from './capacity.ts';
 import type { CreditCube } from './credit-cube.ts';
 import type { OrderFact, PaymentFact } from './facts.ts';
-import {
-  BitColumn,
-  DayParser,
-  Dictionary,
-  FenColumn,
-  int32Column,
-  type NarrowColumn,
-  narrowColumn,
-  toggle,
-} from './growable.ts';
+import { BitColumn, DayParser, Dictionary, FenColumn, narrowColumn } from './growable.ts';
+import { IntMap } from './int-map.ts';
 import { SALES } from './measures.ts';
+import { type PaymentColumns, PaymentsByOrder } from './payments-by-order.ts';
 import { CORRECTION, SplitCorrections } from './split-corrections.ts';
 
 /** Credited part of an amount: person index and fen. */
@@ -31,6 +25,8 @@ export interface CreditedPart {
   readonly person: number;
   readonly amount: number;
 }
+
+const NO_PAYMENTS: readonly number[] = [];
 
 export class OrderBook {
   readonly ids = new Dictionary();
@@ -46,10 +42,6 @@ export class OrderBook {
   readonly products = new Dictionary();
   /** Per customer: its current first order ever (contract §5 new_customers), −1 when none. */
   readonly firstOrder = narrowColumn(-1);
-  /** Day → customers whose first order is on that day. */
-  readonly firstByDay = new Map<number, Set<number>>();
-  /** Day → alive orders credited to two or more reps (for once-per-unit counting). */
-  readonly splitByDay = new Map<number, Set<number>>();
   /** Per unit × day: what makes a unit count a split order once. */
   readonly corrections: SplitCorrections;
   readonly paymentIds = new Dictionary();
@@ -61,28 +53,31 @@ export class OrderBook {
    * Credit shares, for the few orders that have them: order → its first slot in the credit
    * columns, which hold per slot the person, the share (a code into `shareValues`) and, at an
    * order's first slot, how many slots are its. A Map of arrays of objects cost ~200 bytes per
-   * split order (issue 5, memory). An order given shares again reuses its slots when the count
+   * split order, a Map of numbers ~40 (IntMap: 12–24; issue 5, memory). An order given shares again reuses its slots when the count
    * is the same (a re-import) and takes new ones otherwise; the old ones stay unused.
    */
-  private readonly creditStart = new Map<number, number>();
-  private readonly creditPerson = int32Column(-1);
-  private readonly creditShare = int32Column(-1);
-  private readonly creditLength = int32Column();
+  private readonly creditStart = new IntMap();
+  private readonly creditPerson = narrowColumn(-1);
+  private readonly creditShare = narrowColumn(-1);
+  private readonly creditLength = narrowColumn();
   private readonly shareValues = new Dictionary();
   private creditSlots = 0;
   /**
-   * The alive orders of each customer and the alive payments of each order, as singly linked
-   * lists threaded through index columns (head per customer / order, next per order / payment;
-   * NarrowColumn: three bytes a row below 16.7 million rows):
-   * no JS array or Map entry per order, so memory and a snapshot's restore stay typed arrays
-   * (issue 5). −1 ends a list. Taking a member out walks its list from the head, like
-   * recomputing a customer's first order already does: a member leaves only when it changes
-   * owner or is removed, and a back pointer would cost 4 bytes per order and per payment.
+   * Customers whose first order must be found again (it was removed, moved to another
+   * customer or dated later), during a batch ({@link batch}); null outside one, where it is
+   * found at once. Found by one pass over the orders at the batch's end: no list of a
+   * customer's orders is kept (3 bytes per order; issue 5, memory). While pending, a
+   * customer's `firstOrder` is −1 and its first-order contribution is not in the cube.
    */
-  private readonly customerHead = narrowColumn(-1);
-  private readonly nextOfCustomer = narrowColumn(-1);
-  private readonly orderHead = narrowColumn(-1);
-  private readonly nextOfOrder = narrowColumn(-1);
+  private pendingFirst: Set<number> | null = null;
+  /**
+   * Orders some payment has named (never cleared): an order without the bit has no payment, so
+   * changing it needs no search. An order's payments are otherwise found through
+   * {@link PaymentsByOrder}, built per batch ({@link withPaymentsOf}) — no list per order.
+   */
+  private readonly paidOrders = new BitColumn();
+  /** The index of the batch being loaded; any change of payments drops it. */
+  private paymentsCache: PaymentsByOrder | null = null;
 
   constructor(
     private readonly people: Dictionary,
@@ -95,17 +90,41 @@ export class OrderBook {
   /** Replaces the org chart the unit corrections follow, and recomputes them. */
   setOrg(org: OrgChart): void {
     this.corrections.reset(org);
-    for (const [day, orders] of this.splitByDay) {
-      for (const order of orders) {
-        if (this.amount.get(order) > 0)
-          this.corrections.apply(this.creditedPeople(order), day, CORRECTION.orders, 1);
-      }
+    // The alive orders credited to two or more people (applyOrder's corrections) …
+    this.creditStart.forEach((order, start) => {
+      if (this.alive.get(order) && this.creditLength.get(start) > 1 && this.amount.get(order) > 0)
+        this.corrections.apply(this.creditedPeople(order), this.day.get(order), CORRECTION.orders, 1);
+    });
+    // … and every customer's first order (applyFirst's).
+    for (let customer = 0; customer < this.customers.size; customer++) {
+      const first = this.firstOrder.get(customer);
+      if (first < 0) continue;
+      this.corrections.apply(this.creditedPeople(first), this.day.get(first), CORRECTION.newCustomers, 1);
     }
-    for (const [day, customers] of this.firstByDay) {
-      for (const customer of customers) {
-        const people = this.creditedPeople(this.firstOrder.get(customer));
-        this.corrections.apply(people, day, CORRECTION.newCustomers, 1);
-      }
+  }
+
+  /**
+   * Runs `work` — changes of the orders named — as one batch (FactStore.load: orders and
+   * credits come before the batch's payments): their payments indexed in one pass over the
+   * payments, and the first orders that must be found again found in one pass over the orders
+   * at the end. Orders that no payment has named need no index: a first load builds none.
+   */
+  batch(orderIds: () => Iterable<string>, work: () => void): void {
+    const wanted = new Set<number>();
+    // No payment yet (a first load, before its payments): no order to look up.
+    for (const id of this.paymentIds.size > 0 ? orderIds() : []) {
+      const order = this.ids.find(id);
+      if (order >= 0 && this.paidOrders.get(order)) wanted.add(order);
+    }
+    this.paymentsCache = wanted.size > 0 ? PaymentsByOrder.of(this.paymentColumns(), wanted) : null;
+    this.pendingFirst = new Set();
+    try {
+      work();
+    } finally {
+      this.paymentsCache = null;
+      const pending = this.pendingFirst;
+      this.pendingFirst = null;
+      this.findFirsts(pending);
     }
   }
 
@@ -113,40 +132,28 @@ export class OrderBook {
   upsertOrder(fact: OrderFact): void {
     const order = this.ids.intern(fact.id);
     const oldCustomer = this.alive.get(order) ? this.customer.get(order) : -1;
+    const oldDay = this.day.get(order);
     const newCustomer = this.customers.intern(fact.customerId);
-    const touched =
-      oldCustomer >= 0 && oldCustomer !== newCustomer ? [oldCustomer, newCustomer] : [newCustomer];
-    // Only a customer whose first order is this one, or changes, needs its first-order
+    const newDay = this.dates.day(fact.date);
+    // Only a customer whose first order is this one, or becomes it, needs its first-order
     // contribution redone: most new orders leave every first order as it was.
-    const firstsBefore = touched.map((customer) => this.firstOrder.get(customer));
-    touched.forEach((customer, i) => {
-      if (firstsBefore[i] === order) this.applyFirst(customer, order, -1);
-    });
+    const wasFirst = oldCustomer >= 0 && this.firstOrder.get(oldCustomer) === order;
+    if (wasFirst) this.applyFirst(order, -1);
     this.contribute(order, [], -1);
     this.alive.set(order, 1);
-    this.day.set(order, this.dates.day(fact.date));
+    this.day.set(order, newDay);
     this.rep.set(order, this.people.intern(fact.repId));
     this.customer.set(order, newCustomer);
     this.product.set(order, this.products.intern(fact.productId));
     this.amount.set(order, fact.amount);
     this.cost.set(order, fact.cost ?? 0);
-    if (oldCustomer !== newCustomer) {
-      if (oldCustomer >= 0) this.detach(oldCustomer, order);
-      link(this.customerHead, this.nextOfCustomer, newCustomer, order);
-    }
-    const first = this.firstOrder.get(newCustomer);
-    if (first === order) this.recomputeFirst(newCustomer);
-    else if (first < 0 || this.isBefore(order, first)) this.firstOrder.set(newCustomer, order);
     this.contribute(order, [], 1);
-    touched.forEach((customer, i) => {
-      const before = firstsBefore[i]!;
-      const now = this.firstOrder.get(customer);
-      if (before === order) this.applyFirst(customer, now, 1);
-      else if (now !== before) {
-        this.applyFirst(customer, before, -1); // an order other than this one: its state is unchanged
-        this.applyFirst(customer, now, 1);
-      }
-    });
+    // Still first when it stays with its customer and comes no later (its id is the same).
+    if (wasFirst && oldCustomer === newCustomer && newDay <= oldDay) this.applyFirst(order, 1);
+    else {
+      if (wasFirst) this.refindFirst(oldCustomer);
+      this.offerFirst(newCustomer, order);
+    }
   }
 
   /** Removes an order by id (its payments stay, credited to nobody until it returns). */
@@ -154,10 +161,11 @@ export class OrderBook {
     const order = this.ids.find(id);
     if (order < 0 || !this.alive.get(order)) return;
     const customer = this.customer.get(order);
-    this.contribute(order, [customer], -1);
+    const wasFirst = this.firstOrder.get(customer) === order;
+    if (wasFirst) this.applyFirst(order, -1);
+    this.contribute(order, [], -1);
     this.alive.set(order, 0);
-    this.detach(customer, order);
-    this.contribute(order, [customer], 1);
+    if (wasFirst) this.refindFirst(customer);
   }
 
   /**
@@ -193,27 +201,43 @@ export class OrderBook {
   /** Inserts or replaces a payment by id. */
   upsertPayment(fact: PaymentFact): void {
     const payment = this.paymentIds.intern(fact.id);
+    this.paymentsCache = null;
     this.applyPayment(payment, -1);
     const order = this.ids.intern(fact.orderId);
-    if (this.paymentAlive.get(payment)) this.detachPayment(payment);
     this.paymentAlive.set(payment, 1);
     this.paymentDay.set(payment, this.dates.day(fact.date));
     this.paymentOrder.set(payment, order);
     this.paymentAmount.set(payment, fact.amount);
-    link(this.orderHead, this.nextOfOrder, order, payment);
+    this.paidOrders.set(order, 1);
     this.applyPayment(payment, 1);
   }
 
   removePayment(id: string): void {
     const payment = this.paymentIds.find(id);
     if (payment < 0 || !this.paymentAlive.get(payment)) return;
+    this.paymentsCache = null;
     this.applyPayment(payment, -1);
-    this.detachPayment(payment);
     this.paymentAlive.set(payment, 0);
   }
 
-  private detachPayment(payment: number): void {
-    unlink(this.orderHead, this.nextOfOrder, this.paymentOrder.get(payment), payment);
+  /**
+   * The order's alive payments: none without its bit in `paidOrders`, else from the batch's
+   * index, else (a change outside FactStore.load's batches) from a pass over the payments.
+   */
+  paymentsOf(order: number): ArrayLike<number> {
+    if (!this.paidOrders.get(order)) return NO_PAYMENTS;
+    return (
+      this.paymentsCache?.of(order) ?? PaymentsByOrder.of(this.paymentColumns(), new Set([order])).of(order)!
+    );
+  }
+
+  private paymentColumns(): PaymentColumns {
+    return {
+      payments: this.paymentIds.size,
+      orders: this.ids.size,
+      alive: this.paymentAlive.raw(),
+      orderOf: (payment) => this.paymentOrder.get(payment),
+    };
   }
 
   /** The people an order credits (its shares' reps, or its rep_id). */
@@ -255,22 +279,6 @@ export class OrderBook {
     return parts.map((part, i) => ({ person: people[i]!, amount: part.amount }));
   }
 
-  /** Alive orders of a customer (in no particular order). */
-  ordersOf(customer: number): number[] {
-    const orders: number[] = [];
-    for (let order = this.customerHead.get(customer); order >= 0; order = this.nextOfCustomer.get(order))
-      orders.push(order);
-    return orders;
-  }
-
-  /** The alive payments of an order, for a loop without allocation: −1 when none is left. */
-  firstPaymentOf(order: number): number {
-    return this.orderHead.get(order);
-  }
-  nextPaymentAfter(payment: number): number {
-    return this.nextOfOrder.get(payment);
-  }
-
   /** True when order a comes before order b: earlier date, then smaller id (contract §5). */
   isBefore(a: number, b: number): boolean {
     const da = this.day.get(a);
@@ -278,16 +286,12 @@ export class OrderBook {
     return da !== db ? da < db : this.ids.name(a) < this.ids.name(b);
   }
 
+  /** Applies (+1) or retracts (−1) the order's own contribution, its payments' and `customers`' first orders'. */
   private contribute(order: number, customers: readonly number[], sign: number): void {
-    if (sign > 0) {
-      this.applyOrder(order, sign);
-      for (let p = this.orderHead.get(order); p >= 0; p = this.nextOfOrder.get(p)) this.applyPayment(p, sign);
-      for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
-    } else {
-      for (const customer of customers) this.applyFirst(customer, this.firstOrder.get(customer), sign);
-      for (let p = this.orderHead.get(order); p >= 0; p = this.nextOfOrder.get(p)) this.applyPayment(p, sign);
-      this.applyOrder(order, sign);
-    }
+    const payments = this.paymentsOf(order);
+    this.applyOrder(order, sign);
+    for (let i = 0; i < payments.length; i++) this.applyPayment(payments[i]!, sign);
+    for (const customer of customers) this.applyFirst(this.firstOrder.get(customer), sign);
   }
 
   private applyOrder(order: number, sign: number): void {
@@ -309,10 +313,8 @@ export class OrderBook {
         amount > 0 ? sign : 0,
       ]);
     }
-    if (revenue.length > 1) {
-      toggle(this.splitByDay, day, order, sign);
-      if (amount > 0) this.corrections.apply(this.creditedPeople(order), day, CORRECTION.orders, sign);
-    }
+    if (revenue.length > 1 && amount > 0)
+      this.corrections.apply(this.creditedPeople(order), day, CORRECTION.orders, sign);
   }
 
   private applyPayment(payment: number, sign: number): void {
@@ -325,45 +327,63 @@ export class OrderBook {
     }
   }
 
-  private applyFirst(customer: number, first: number, sign: number): void {
+  private applyFirst(first: number, sign: number): void {
     if (first < 0) return;
     const day = this.day.get(first);
     const people = this.creditedPeople(first);
     for (const person of people) this.cube.add(person, day, SALES.newCustomers, sign);
     this.corrections.apply(people, day, CORRECTION.newCustomers, sign);
-    toggle(this.firstByDay, day, customer, sign);
   }
 
-  private detach(customer: number, order: number): void {
-    unlink(this.customerHead, this.nextOfCustomer, customer, order);
-    if (this.firstOrder.get(customer) === order) this.recomputeFirst(customer);
+  /** An alive order of `customer` that may come before its first (whose contribution is in). */
+  private offerFirst(customer: number, order: number): void {
+    if (this.pendingFirst?.has(customer)) return; // found at the batch's end, with this order
+    const first = this.firstOrder.get(customer);
+    if (first >= 0 && !this.isBefore(order, first)) return;
+    this.applyFirst(first, -1);
+    this.firstOrder.set(customer, order);
+    this.applyFirst(order, 1);
   }
 
-  private recomputeFirst(customer: number): void {
-    let first = -1;
-    for (const order of this.ordersOf(customer)) if (first < 0 || this.isBefore(order, first)) first = order;
-    this.firstOrder.set(customer, first);
+  /** The customer's first order left (its contribution is out): find it again, now or at the batch's end. */
+  private refindFirst(customer: number): void {
+    this.firstOrder.set(customer, -1);
+    if (this.pendingFirst) this.pendingFirst.add(customer);
+    else this.findFirsts(new Set([customer]));
   }
-}
 
-type IndexColumn = NarrowColumn;
-
-/** Puts `member` at the head of `owner`'s list (it must not be in a list). */
-function link(head: IndexColumn, next: IndexColumn, owner: number, member: number): void {
-  next.set(member, head.get(owner));
-  head.set(owner, member);
-}
-
-/** Takes `member` out of `owner`'s list; a member not in it is left alone. */
-function unlink(head: IndexColumn, next: IndexColumn, owner: number, member: number): void {
-  let before = -1;
-  let at = head.get(owner);
-  while (at >= 0 && at !== member) {
-    before = at;
-    at = next.get(at);
+  /** Finds the first alive order of each customer in one pass over the orders, and applies it. */
+  private findFirsts(customers: ReadonlySet<number>): void {
+    if (customers.size === 0) return;
+    const alive = this.alive.raw();
+    for (let order = 0; order < this.ids.size; order++) {
+      if (!bitOf(alive, order)) continue;
+      const customer = this.customer.get(order);
+      if (!customers.has(customer)) continue;
+      const first = this.firstOrder.get(customer);
+      if (first < 0 || this.isBefore(order, first)) this.firstOrder.set(customer, order);
+    }
+    for (const customer of customers) this.applyFirst(this.firstOrder.get(customer), 1);
   }
-  if (at < 0) return;
-  if (before >= 0) next.set(before, next.get(member));
-  else head.set(owner, next.get(member));
-  next.set(member, -1);
+
+  /**
+   * Calls `visit(order)` for every alive order, dated in [from, to], of a customer whose first
+   * order ever is in [from, to] (contract §5 new_customer_revenue): one pass over the orders.
+   */
+  forEachNewCustomerOrder(from: number, to: number, visit: (order: number) => void): void {
+    const isNew = new Uint8Array(this.customers.size);
+    for (let customer = 0; customer < isNew.length; customer++) {
+      const first = this.firstOrder.get(customer);
+      if (first < 0) continue;
+      const day = this.day.get(first);
+      if (day >= from && day <= to) isNew[customer] = 1;
+    }
+    const alive = this.alive.raw();
+    const days = this.day.raw();
+    for (let order = 0; order < this.ids.size; order++) {
+      const day = days[order]!;
+      if (day < from || day > to || !bitOf(alive, order)) continue;
+      if (isNew[this.customer.get(order)] === 1) visit(order);
+    }
+  }
 }

@@ -114,16 +114,12 @@ export function sumNewCustomerRevenue(
   to: number,
   accept: (order: number) => boolean,
 ): void {
-  const orders = store.orders;
-  for (const [day, customers] of orders.firstByDay) {
-    if (day < from || day > to) continue;
-    for (const customer of customers) {
-      for (const order of orders.ordersOf(customer)) {
-        if (orders.day.get(order) <= to && accept(order))
-          creditOrder(store, sink, order, 'newCustomerRevenue');
-      }
-    }
-  }
+  // A pass over the orders rather than an index by day or a list per customer, which cost
+  // ~6 bytes per order for all the store's life (issue 5, memory): the person pass that calls
+  // this is memoised per version (person-pass.ts).
+  store.orders.forEachNewCustomerOrder(from, to, (order) => {
+    if (accept(order)) creditOrder(store, sink, order, 'newCustomerRevenue');
+  });
 }
 
 /** Leads created in [from, to], and of those the ones converted on or before A (contract §5). */
