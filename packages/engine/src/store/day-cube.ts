@@ -4,52 +4,65 @@
  * A range sum reads whole months from the month buckets and the ragged edges from the day
  * buckets, so a year costs about 12 + 60 lookups per key and range.
  *
- * Layout: per key, one page per month holding data, found through a Map month → page number.
- * A page's day buckets (its days 1–31 that have one) lie side by side, from the page's `base`
- * slot; a 32-bit `mask` says which days have a bucket, so day e's slot is base + the number of
- * bits set below e (a popcount), and a range of days is a range of slots. 9 bytes per page —
- * base, mask and the run's room — instead of 32 slot numbers (128 bytes, ~9 per order across the
- * cubes: issue 5, memory). The month's total is kept per page in `totals`, always in Float64:
- * a month sums ~30 days, and one busy person's month passes Int32 fen long before any day does
- * (the 10M bench's busiest rep sold 53.6M yuan in a month, 3.1M at most in a day), so totals
- * among the days would widen every day to eight bytes. A new entry is put in place when
- * the page's run has room (the entries above it move up one slot), or the run moves to the end
- * with twice the room; the run it leaves is reclaimed by {@link DayCube.compact}, which lays
- * every page out again with no gaps (before a snapshot is written). A write is one Map lookup
- * and a few array reads; a person's three years are ~36 pages. (One small typed array per page
- * would cost an off-heap allocation each: several times slower to build.)
+ * Layout: per key, one page per month holding data. The page numbers of a key's months, from its
+ * first month with data to its last, lie side by side in one Int32Array shared by all keys (−1 for
+ * a month without a page): month m's page is in cell origin[key] + m, two array reads and no
+ * allocation. 4 bytes a page, where a Map month → page per key cost ~50 in Node (~2.6 per order
+ * across the cubes at 1M orders: issue 5, memory). A month before the key's first or after its
+ * last, beyond its run of cells, moves the run to the end with room to spare on that side (half
+ * its span, at least a year), as a rep's next month comes after the last. A page's
+ * day buckets (its days 1–31 that have one) lie side by side, from the page's `base` slot; a
+ * 32-bit `mask` says which days have a bucket, so day e's slot is base + the number of bits set
+ * below e (a popcount), and a range of days is a range of slots. 9 bytes per page — base, mask and
+ * the run's room — instead of 32 slot numbers (128 bytes, ~9 per order across the cubes). A new
+ * entry is put in place when the page's run has room (the entries above it move up one slot), or
+ * the run moves to the end with twice the room. The runs left behind, of slots and of month
+ * cells, are reclaimed by {@link DayCube.compact}, which lays everything out again with no gaps
+ * (before a snapshot is written). A write is a few array reads; a person's three years are ~36
+ * pages. (One small typed array per page would cost an off-heap allocation each: several times
+ * slower to build.)
+ *
+ * The month's totals are kept per page apart from its days: a month sums ~30 days, and one busy
+ * person's month passes Int32 fen long before any day does (the 10M bench's busiest rep sold 53.6M
+ * yuan in a month, 3.1M at most in a day), so totals among the days would widen every day to eight
+ * bytes.
  *
  * Every write is a signed delta (apply = +1, retract = −1), so the cube after any sequence of
  * upserts and removals equals the cube built from the final facts: sums of integers below
  * 2^53 are exact, hence order-independent.
  *
- * Storage of the days (issue 5, memory): each measure has a typed array of its own, one cell per
- * slot (`values[measure][slot]`), and each starts as an Int16Array, whatever it holds — counts,
- * fen, scores — and widens on its own as its values need: to an Int32Array at the first whole
- * number beyond ±32,767, to a Float64Array at the first one beyond Int32 or not whole. Per
- * measure, because the measures of a cube differ: in the sales cube revenue, cost and collected
- * are fen per person-day (four bytes) while orders and new customers are counts (two bytes), and
- * in the surveys cube one fractional csat sum needs eight bytes while the four counts beside it
- * need two — with one array for the whole bucket, the widest measure set the width of all of
- * them. Each write computes the new value in doubles from the old one and the delta and widens
- * that measure's array, one way, before storing it (a person-day of more than 21,474,836.47
- * yuan turns that measure Float64). So a value is never rounded and never wraps: the cube
- * answers exactly what a Float64 cube would, and only the measures that need width pay for it.
+ * Storage (issue 5, memory): each measure has a typed array of its own for the days, one cell per
+ * slot (`values[measure][slot]`), and one for the month totals, one cell per page
+ * (`totals[measure][page]`). Each starts as an Int16Array, whatever it holds — counts, fen,
+ * scores — and widens on its own as its values need: to an Int32Array at the first whole number
+ * beyond ±32,767, to a Float64Array at the first one beyond Int32 or not whole. Per measure,
+ * because the measures of a cube differ: in the sales cube revenue, cost and collected are fen per
+ * person-day (four bytes) while orders and new customers are counts (two bytes, and two a month
+ * too), and in the surveys cube one fractional csat sum needs eight bytes while the four counts
+ * beside it need two — with one array for the whole bucket, the widest measure set the width of
+ * all of them. Days and totals apart, because a month's fen pass Int32 long before a day's do (see
+ * above): then only that measure's totals go to eight bytes. Each write computes the new value in
+ * doubles from the old one and the delta and widens that array, one way, before storing it (a
+ * person-day of more than 21,474,836.47 yuan turns that measure's days Float64). So a value is
+ * never rounded and never wraps: the cube answers exactly what a Float64 cube would, and only the
+ * measures that need width pay for it.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
 import { doubled, resized, withHeadroom } from './capacity.ts';
+import { MonthPages, NO_PAGE } from './month-pages.ts';
 
 /** Days a month page has room for: bits 0–30 of its mask. */
 const DAYS = 31;
 
-/** What one measure's days are held in: Int16 until a value needs Int32, then Float64 (see above). */
+/** What one measure's days or totals are held in: Int16 until a value needs Int32, then Float64 (see above). */
 export type MeasureColumn = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
 export type MeasureStorage = 'int16' | 'int32' | 'float64';
 /** The least room a page's run is given. */
 const FIRST_ROOM = 2;
 /** Slots a new cube has room for, per measure. */
 const FIRST_SLOTS = 256;
-
+/** Pages a new cube has room for. */
+const FIRST_PAGES = 256;
 /** Bits set in a 32-bit integer. */
 function popcount(bits: number): number {
   let x = bits - ((bits >>> 1) & 0x55555555);
@@ -65,43 +78,50 @@ const below = (mask: number, entry: number) => popcount(mask & ((1 << entry) - 1
 const dayOfMonth = (day: number) => day - monthStartDay(monthOfDay(day));
 
 export class DayCube {
-  /** Per key: month → its page number. */
-  private readonly pages: (Map<number, number> | undefined)[] = [];
+  /** Per key and month, its page number. */
+  private readonly months = new MonthPages();
   /** Per page: the first slot of its run, which entries hold a bucket, how many slots the run has. */
-  private pageBase = new Int32Array(256);
-  private pageMask = new Int32Array(256);
-  private pageRoom = new Uint8Array(256);
-  /** Per page, `width` measures: the month's total (Float64, see above). */
-  private totals: Float64Array<ArrayBuffer>;
+  private pageBase = new Int32Array(FIRST_PAGES);
+  private pageMask = new Int32Array(FIRST_PAGES);
+  private pageRoom = new Uint8Array(FIRST_PAGES);
   private pagesUsed = 0;
+  /** Per measure, the month's total in every page: Int16 until {@link put} widens that measure. */
+  private readonly totals: MeasureColumn[] = [];
   /** Per measure, its value in every slot: Int16 until {@link put} widens that measure. */
   private readonly values: MeasureColumn[] = [];
   /** Slots handed out to runs (those a moved run left behind included, until {@link compact}). */
   private slots = 0;
   /** Slots the measures' arrays have room for. */
   private capacity = FIRST_SLOTS;
-  private readonly firstMonth: number[] = [];
-  private readonly lastMonth: number[] = [];
 
   /** @param width number of measures held per bucket */
   constructor(readonly width: number) {
-    this.totals = new Float64Array(256 * width);
-    for (let i = 0; i < width; i++) this.values.push(new Int16Array(FIRST_SLOTS));
+    for (let i = 0; i < width; i++) {
+      this.values.push(new Int16Array(FIRST_SLOTS));
+      this.totals.push(new Int16Array(FIRST_PAGES));
+    }
   }
 
   /** What a measure's days are held in now (for tests and the bench). */
   storageOf(measure: number): MeasureStorage {
     const column = this.values[measure];
     if (!column) throw new RangeError(`storageOf: no measure ${measure}`);
-    return column instanceof Int16Array ? 'int16' : column instanceof Int32Array ? 'int32' : 'float64';
+    return storageOfColumn(column);
+  }
+
+  /** What a measure's month totals are held in now (for tests and the bench). */
+  totalStorageOf(measure: number): MeasureStorage {
+    const column = this.totals[measure];
+    if (!column) throw new RangeError(`totalStorageOf: no measure ${measure}`);
+    return storageOfColumn(column);
   }
 
   /** Adds `delta` to one measure of a key's day (and its month). */
   add(key: number, day: number, measure: number, delta: number): void {
     if (delta === 0) return;
     const page = this.page(key, day);
-    this.put(measure, this.daySlot(page, dayOfMonth(day)), delta);
-    this.totals[page * this.width + measure]! += delta;
+    put(this.values, measure, this.daySlot(page, dayOfMonth(day)), delta);
+    put(this.totals, measure, page, delta);
   }
 
   /** Adds `deltas[i]` to measure i of a key's day (one bucket lookup for several measures). */
@@ -112,8 +132,8 @@ export class DayCube {
     for (let i = 0; i < deltas.length; i++) {
       const delta = deltas[i]!;
       if (delta === 0) continue;
-      this.put(i, daySlot, delta);
-      this.totals[page * this.width + i]! += delta;
+      put(this.values, i, daySlot, delta);
+      put(this.totals, i, page, delta);
     }
   }
 
@@ -134,26 +154,9 @@ export class DayCube {
     for (let i = 0; i < width; i++) {
       const delta = source[i]![slot]!;
       if (delta === 0) continue;
-      this.put(i, daySlot, delta);
-      this.totals[page * width + i]! += delta;
+      put(this.values, i, daySlot, delta);
+      put(this.totals, i, page, delta);
     }
-  }
-
-  /**
-   * Adds `delta` to a measure's value in `slot`: the sum is taken in doubles, and that measure's
-   * array is widened first if the sum does not fit it — Int16 → Int32 for a whole number in Int32
-   * range, else → Float64 (it would be truncated or wrap). The measure's array may be replaced:
-   * callers read `values[measure]` again after.
-   */
-  private put(measure: number, slot: number, delta: number): void {
-    let column = this.values[measure]!;
-    const next = column[slot]! + delta;
-    if (column instanceof Int16Array ? (next << 16) >> 16 !== next : (next | 0) !== next) {
-      if (column instanceof Int16Array && (next | 0) === next) column = new Int32Array(column);
-      else if (!(column instanceof Float64Array)) column = new Float64Array(column);
-      this.values[measure] = column;
-    }
-    column[slot] = next;
   }
 
   /** The slot of a day's bucket (day of month 0–30), made when new. */
@@ -216,41 +219,30 @@ export class DayCube {
   /** The page of a key's month holding `day`, created when new. */
   private page(key: number, day: number): number {
     const month = monthOfDay(day);
-    let pages = this.pages[key];
-    if (!pages) {
-      // Grow the per-key arrays densely: an array written far past its end turns into a slow hash.
-      while (this.pages.length <= key) {
-        this.pages.push(undefined);
-        this.firstMonth.push(0);
-        this.lastMonth.push(0);
-      }
-      pages = new Map();
-      this.pages[key] = pages;
-      this.firstMonth[key] = month;
-      this.lastMonth[key] = month;
-    }
-    let page = pages.get(month);
-    if (page === undefined) {
-      page = this.pagesUsed++;
-      if (page === this.pageBase.length) {
-        this.pageBase = resized(this.pageBase, page * 2);
-        this.pageMask = resized(this.pageMask, page * 2);
-        this.pageRoom = resized(this.pageRoom, page * 2);
-        this.totals = resized(this.totals, page * 2 * this.width);
-      }
-      pages.set(month, page);
-      if (month < this.firstMonth[key]!) this.firstMonth[key] = month;
-      if (month > this.lastMonth[key]!) this.lastMonth[key] = month;
-    }
+    const found = this.months.find(key, month);
+    if (found !== NO_PAGE) return found;
+    const page = this.pagesUsed++;
+    if (page === this.pageBase.length) this.resizePages(page * 2);
+    this.months.set(key, month, page);
     return page;
+  }
+
+  /** Gives every per-page array room for `length` pages. */
+  private resizePages(length: number): void {
+    this.pageBase = resized(this.pageBase, length);
+    this.pageMask = resized(this.pageMask, length);
+    this.pageRoom = resized(this.pageRoom, length);
+    const totals = this.totals;
+    for (let i = 0; i < totals.length; i++) totals[i] = resized(totals[i]!, length);
   }
 
   /**
    * Lays every page's run out again with no gaps and no room to spare (the runs that moved left
-   * slots behind, and runs double their room as they fill), and gives back most of the spare
-   * capacity of the arrays, keeping an eighth as headroom — before a snapshot is written, as the
-   * columns do. Each measure keeps its array class. A page that gets a new day after this moves
-   * its run to the end once.
+   * slots behind, and runs double their room as they fill), likewise every key's run of month
+   * cells, and gives back most of the spare capacity of the arrays, keeping an eighth as headroom
+   * — before a snapshot is written, as the columns do. Each measure keeps its array classes. A
+   * page that gets a new day after this moves its run to the end once, and so does a key's run of
+   * month cells on a new month before its first or after its last.
    */
   compact(): void {
     let live = 0;
@@ -278,12 +270,8 @@ export class DayCube {
     this.slots = live;
     this.capacity = capacity;
     const pages = withHeadroom(this.pagesUsed, 16);
-    if (this.pageBase.length > pages) {
-      this.pageBase = this.pageBase.slice(0, pages);
-      this.pageMask = this.pageMask.slice(0, pages);
-      this.pageRoom = this.pageRoom.slice(0, pages);
-      this.totals = this.totals.slice(0, pages * this.width);
-    }
+    if (this.pageBase.length > pages) this.resizePages(pages);
+    this.months.compact();
   }
 
   /**
@@ -291,23 +279,23 @@ export class DayCube {
    * @example cube.sumInto(person, 20454, 20819, out) // a year of one person
    */
   sumInto(key: number, from: number, to: number, out: Float64Array): void {
-    const pages = this.pages[key];
-    if (!pages || from > to) return;
+    const months = this.months;
+    if (!months.has(key) || from > to) return;
     const values = this.values;
     const totals = this.totals;
     const width = this.width;
     // Clamp to the months holding data, so that whole months stay whole.
-    const firstMonth = this.firstMonth[key]!;
-    const lastMonth = this.lastMonth[key]!;
+    const firstMonth = months.first(key);
+    const lastMonth = months.last(key);
     const first = Math.max(monthOfDay(Math.max(from, monthStartDay(firstMonth))), firstMonth);
     const last = Math.min(monthOfDay(Math.min(to, monthStartDay(lastMonth + 1) - 1)), lastMonth);
     for (let month = first; month <= last; month++) {
-      const page = pages.get(month);
-      if (page === undefined) continue;
+      const page = months.find(key, month);
+      if (page === NO_PAGE) continue;
       const start = monthStartDay(month);
       const end = monthStartDay(month + 1) - 1;
       if (from <= start && end <= to) {
-        for (let i = 0; i < width; i++) out[i]! += totals[page * width + i]!;
+        for (let i = 0; i < width; i++) out[i]! += totals[i]![page]!;
         continue;
       }
       // The ragged edge: its days' buckets are one run of slots, added day by day per measure.
@@ -324,11 +312,9 @@ export class DayCube {
     }
   }
 
-  /** Calls `visit(key, month, page)` for every month page (see {@link addPage}). */
+  /** Calls `visit(key, month, page)` for every month page, by key, then month (see {@link addPage}). */
   forEachPage(visit: (key: number, month: number, page: number) => void): void {
-    this.pages.forEach((pages, key) => {
-      if (pages) for (const [month, page] of pages) visit(key, month, page);
-    });
+    this.months.forEach(visit);
   }
 
   /**
@@ -350,10 +336,13 @@ export class DayCube {
       const slot = this.daySlot(target, at);
       for (let i = 0; i < width; i++) {
         const delta = source[i]![held]!;
-        if (delta !== 0) this.put(i, slot, delta);
+        if (delta !== 0) put(this.values, i, slot, delta);
       }
     }
-    for (let i = 0; i < width; i++) this.totals[target * width + i]! += from.totals[page * width + i]!;
+    for (let i = 0; i < width; i++) {
+      const delta = from.totals[i]![page]!;
+      if (delta !== 0) put(this.totals, i, target, delta);
+    }
   }
 
   /**
@@ -361,10 +350,8 @@ export class DayCube {
    * (valid during the call only).
    */
   forEachDay(visit: (key: number, day: number, slot: number) => void): void {
-    this.pages.forEach((pages, key) => {
-      if (pages)
-        for (const [month, page] of pages)
-          this.forEachDayOf(page, monthStartDay(month), (day, slot) => visit(key, day, slot));
+    this.months.forEach((key, month, page) => {
+      this.forEachDayOf(page, monthStartDay(month), (day, slot) => visit(key, day, slot));
     });
   }
 
@@ -388,6 +375,27 @@ export class DayCube {
     });
     return result;
   }
+}
+
+/**
+ * Adds `delta` to a measure's value in cell `at` of `columns` (the days' or the totals'): the sum
+ * is taken in doubles, and that measure's array is widened first if the sum does not fit it —
+ * Int16 → Int32 for a whole number in Int32 range, else → Float64 (it would be truncated or
+ * wrap). The measure's array may be replaced: callers read `columns[measure]` again after.
+ */
+function put(columns: MeasureColumn[], measure: number, at: number, delta: number): void {
+  let column = columns[measure]!;
+  const next = column[at]! + delta;
+  if (column instanceof Int16Array ? (next << 16) >> 16 !== next : (next | 0) !== next) {
+    if (column instanceof Int16Array && (next | 0) === next) column = new Int32Array(column);
+    else if (!(column instanceof Float64Array)) column = new Float64Array(column);
+    columns[measure] = column;
+  }
+  column[at] = next;
+}
+
+function storageOfColumn(column: MeasureColumn): MeasureStorage {
+  return column instanceof Int16Array ? 'int16' : column instanceof Int32Array ? 'int32' : 'float64';
 }
 
 /** Zeros in an array of the same class as `column`. */
