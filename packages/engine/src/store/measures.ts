@@ -25,7 +25,7 @@ export const SALES = {
 export const ACTIVITY_TYPES = ['visit', 'call', 'email', 'demo', 'proposal', 'other'] as const;
 export const ACTIVITY = { other: ACTIVITY_TYPES.length - 1, width: ACTIVITY_TYPES.length } as const;
 
-/** Leads and complaints: counts only (an Int32 cube). */
+/** Leads and complaints: counts only (two bytes a measure while they fit: day-cube.ts). */
 export const LEADS = {
   leads: 0,
   /** Leads with a converted_on, by created_on (lead_conversion_rate subtracts those converted after A). */

@@ -14,10 +14,11 @@
  * The walk checks the shape on the way: a field added, removed or changed in kind (say a Map
  * that became a typed array) since the snapshot was written makes the restore fail with
  * {@link SnapshotMismatch}, and the caller rebuilds from the database instead. No format
- * version has to be bumped by hand when the store's internals change. A typed array may
- * replace a typed array of another class: some arrays change class as they fill (a cube's
- * measures go from Int32 to Float64 when a value needs it: day-cube.ts), and the saved array
- * keeps its own class, so no value is read as another type.
+ * version has to be bumped by hand when the store's internals change. Some arrays change class
+ * as they fill (a cube's measures, one typed array each, go from Int16 to Int32 to Float64 as
+ * their values need: day-cube.ts): a typed array may replace one of another class, and a plain
+ * array of them is replaced whole by the saved one, so each saved array keeps its own class and
+ * no value is read as another type.
  */
 import { FactStore, OrgChart } from '@attain/engine';
 import { type BodySource, bufferSource, decodeBody, encodeBody } from './snapshot-body.ts';
