@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bitOf, doubled, resized, withHeadroom } from './capacity.ts';
+import { bitOf, grown, resized, withHeadroom } from './capacity.ts';
 
 describe('capacity', () => {
-  it('doubles a length until it reaches the one needed, at least once', () => {
-    expect([doubled(1024, 1025), doubled(1024, 5000), doubled(1024, 10), doubled(0, 3)]).toEqual([
+  it('doubles a small length, grows a large one by a quarter, until it reaches the one needed, at least once', () => {
+    expect([grown(1024, 1025), grown(1024, 5000), grown(1024, 10), grown(0, 3)]).toEqual([
       2048, 8192, 2048, 4,
     ]);
+    const million = 1 << 20;
+    expect([grown(million, million + 1), grown(million, 2 * million)]).toEqual([1_310_720, 2_560_000]);
+    expect(grown(million / 2, million + 1)).toBe(1_310_720); // doubled to a million, then a quarter
   });
 
-  it('keeps an eighth as headroom, and at least the minimum', () => {
-    expect([withHeadroom(0, 16), withHeadroom(800, 16), withHeadroom(800, 1024)]).toEqual([16, 916, 1924]);
+  it('keeps a thirty-second as headroom, and at least the minimum', () => {
+    expect([withHeadroom(0, 16), withHeadroom(3200, 16), withHeadroom(3200, 1024)]).toEqual([16, 3316, 4324]);
   });
 
   it('resizes into the same class, keeping the first cells and filling the new ones', () => {

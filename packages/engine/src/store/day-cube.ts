@@ -48,7 +48,7 @@
  * measures that need width pay for it.
  */
 import { monthOfDay, monthStartDay } from './calendar-math.ts';
-import { doubled, resized, withHeadroom } from './capacity.ts';
+import { grown, resized, withHeadroom } from './capacity.ts';
 import { MonthPages, NO_PAGE } from './month-pages.ts';
 
 /** Days a month page has room for: bits 0–30 of its mask. */
@@ -191,15 +191,15 @@ export class DayCube {
       }
     } else {
       // To the end, with twice the room (slots past `slots` are zeros: they were never handed out).
-      const grown = Math.min(DAYS, Math.max(FIRST_ROOM, room * 2));
-      const moved = this.allocate(grown);
+      const newRoom = Math.min(DAYS, Math.max(FIRST_ROOM, room * 2));
+      const moved = this.allocate(newRoom);
       for (let i = 0; i < values.length; i++) {
         const column = values[i]!;
         for (let k = 0; k < rank; k++) column[moved + k] = column[base + k]!;
         for (let k = rank; k < count; k++) column[moved + k + 1] = column[base + k]!;
       }
       this.pageBase[page] = moved;
-      this.pageRoom[page] = grown;
+      this.pageRoom[page] = newRoom;
     }
     this.pageMask[page] = mask | (1 << entry);
   }
@@ -209,7 +209,7 @@ export class DayCube {
     const first = this.slots;
     this.slots += n;
     if (this.slots > this.capacity) {
-      this.capacity = doubled(this.capacity, this.slots);
+      this.capacity = grown(this.capacity, this.slots);
       const values = this.values;
       for (let i = 0; i < values.length; i++) values[i] = resized(values[i]!, this.capacity);
     }
@@ -239,7 +239,7 @@ export class DayCube {
   /**
    * Lays every page's run out again with no gaps and no room to spare (the runs that moved left
    * slots behind, and runs double their room as they fill), likewise every key's run of month
-   * cells, and gives back most of the spare capacity of the arrays, keeping an eighth as headroom
+   * cells, and gives back most of the spare capacity of the arrays, keeping a thirty-second as headroom
    * — before a snapshot is written, as the columns do. Each measure keeps its array classes. A
    * page that gets a new day after this moves its run to the end once, and so does a key's run of
    * month cells on a new month before its first or after its last.

@@ -15,8 +15,8 @@ describe('columns', () => {
     column.set(2999, 5998);
     expect(column.raw().length).toBe(32_768);
     column.compact();
-    // An eighth (and a page) of headroom stays: the next writes do not copy the column at once.
-    expect(column.raw().length).toBe(20_000 + 2_500 + 1024);
+    // A thirty-second (and a page) of headroom stays: the next writes do not copy the column at once.
+    expect(column.raw().length).toBe(20_000 + 625 + 1024);
     expect([column.get(0), column.get(2999), column.get(19_999), column.get(20_000)]).toEqual([
       0, 5998, 39_998, -1,
     ]);

@@ -5,7 +5,7 @@
  */
 
 import { toDayNumber } from '../dates.ts';
-import { bitOf, doubled, resized, type TypedArray, withHeadroom } from './capacity.ts';
+import { bitOf, grown, resized, type TypedArray, withHeadroom } from './capacity.ts';
 
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
@@ -43,9 +43,9 @@ export class GrowableColumn<T extends TypedArray> {
 
   /**
    * Gives back most of the capacity past the last written cell (up to half of the array after a
-   * doubling), e.g. before the store is written to a snapshot. An eighth is kept as headroom:
-   * trimmed to the last cell, the next import would copy every column into a doubled array at
-   * once (a second's pause at 10M orders). Reads past the end still give `fill`.
+   * doubling), e.g. before the store is written to a snapshot. A thirty-second is kept as
+   * headroom (capacity.ts): trimmed to the last cell, the next import would copy every column
+   * into a grown array at once (a second's pause at 10M orders). Reads past the end still give `fill`.
    */
   compact(): void {
     const length = withHeadroom(this.used, 1024);
@@ -59,7 +59,7 @@ export class GrowableColumn<T extends TypedArray> {
   }
 
   private grow(minLength: number): void {
-    this.data = resized(this.data, doubled(this.data.length, minLength), this.fill);
+    this.data = resized(this.data, grown(this.data.length, minLength), this.fill);
   }
 }
 
@@ -155,7 +155,7 @@ export class NarrowColumn {
   }
 
   private grow(minLength: number): void {
-    const length = doubled(this.length, minLength);
+    const length = grown(this.length, minLength);
     if (this.wide) this.wide = resized(this.wide, length, this.fill);
     else {
       this.low = resized(this.low, length);
@@ -182,7 +182,7 @@ export class BitColumn {
 
   set(index: number, value: number): void {
     const word = index >>> 5;
-    if (word >= this.words.length) this.words = resized(this.words, doubled(this.words.length, word + 1));
+    if (word >= this.words.length) this.words = resized(this.words, grown(this.words.length, word + 1));
     if (index >= this.used) this.used = index + 1;
     if (value) this.words[word]! |= 1 << (index & 31);
     else this.words[word]! &= ~(1 << (index & 31));

@@ -21,7 +21,7 @@
  * bytes, not a conversion of them all.
  * An index, once given, is never reused (ids are never removed: removal of a fact keeps its row).
  */
-import { doubled, resized, withHeadroom } from './capacity.ts';
+import { grown, resized, withHeadroom } from './capacity.ts';
 import { NumberedIds } from './numbered-ids.ts';
 
 const EMPTY = 0;
@@ -132,7 +132,7 @@ export class IdDictionary {
 
   /**
    * Gives back most of the spare capacity of the byte blob and the per-id arrays (not of the
-   * table), keeping an eighth as headroom so that the next import does not copy them at once.
+   * table), keeping a thirty-second as headroom (capacity.ts) so that the next import does not copy them at once.
    */
   compact(): void {
     const bytes = withHeadroom(this.used, 16);
@@ -272,7 +272,7 @@ export class IdDictionary {
     if (index === this.tags.length) this.tags = resized(this.tags, index * 2);
     if (this.width < 0 && index === this.offsets.length) this.offsets = resized(this.offsets, index * 2);
     if (this.used + this.scratchLength > this.bytes.length)
-      this.bytes = resized(this.bytes, doubled(this.bytes.length, this.used + this.scratchLength));
+      this.bytes = resized(this.bytes, grown(this.bytes.length, this.used + this.scratchLength));
     if (this.used > 0x7fffffff - this.scratchLength)
       throw new RangeError('id dictionary exceeds 2 GiB of ids');
     this.bytes.set(this.scratch.subarray(0, this.scratchLength), this.used);

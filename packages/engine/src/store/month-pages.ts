@@ -5,7 +5,7 @@
  * so a lookup is a compare and two reads. A month outside a key's run moves the run to the end
  * with room to spare on the side it grew; {@link MonthPages.compact} lays the runs out again.
  */
-import { doubled, resized, withHeadroom } from './capacity.ts';
+import { grown, resized, withHeadroom } from './capacity.ts';
 
 /** A month cell without a page. */
 export const NO_PAGE = -1;
@@ -84,7 +84,7 @@ export class MonthPages {
 
   /**
    * Lays every key's run out again as its months from first to last, with no gaps between runs,
-   * and keeps an eighth of headroom (see {@link DayCube.compact}).
+   * and keeps a thirty-second of headroom (see {@link DayCube.compact}).
    */
   compact(): void {
     let live = 0;
@@ -138,14 +138,14 @@ export class MonthPages {
     const first = this.used;
     this.used += n;
     if (this.used > this.cells.length)
-      this.cells = resized(this.cells, doubled(this.cells.length, this.used), NO_PAGE);
+      this.cells = resized(this.cells, grown(this.cells.length, this.used), NO_PAGE);
     return first;
   }
 
   /** Makes room for keys up to `key`. */
   private addKey(key: number): void {
     if (!Number.isInteger(key) || key < 0) throw new RangeError(`DayCube: key ${key} is not an index`);
-    if (key >= this.origin.length) this.resizeKeys(doubled(this.origin.length, key + 1));
+    if (key >= this.origin.length) this.resizeKeys(grown(this.origin.length, key + 1));
     this.keys = key + 1;
   }
 

@@ -202,7 +202,7 @@ export class NumberedIds {
     return this.prefix + head + String(low).padStart(LOW_DIGITS, '0');
   }
 
-  /** Keeps `length` entries (the dictionary's count plus its headroom) and an eighth of the run's. */
+  /** Keeps `length` entries (the dictionary's count plus its headroom) and the run's headroom (capacity.ts). */
   compact(length: number): void {
     const tail = Math.max(0, length - this.runLength);
     if (this.low.length > tail) this.low = this.low.slice(0, tail);
