@@ -13,6 +13,7 @@ import {
   FenColumn,
   float64Column,
   int8Column,
+  NibbleColumn,
   NO_DAY,
   narrowColumn,
   OptionalDayColumn,
@@ -46,7 +47,8 @@ const SURVEY_KINDS = ['nps', 'csat'];
 
 export class EventLog {
   readonly activities = new EventTable();
-  readonly activityType = int8Column(-1);
+  /** Index into ACTIVITY_TYPES, −1 for another type (four bits). */
+  readonly activityType = new NibbleColumn(-1);
   readonly leads = new EventTable();
   readonly leadConverted = new OptionalDayColumn();
   /**

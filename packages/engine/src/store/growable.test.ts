@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BitColumn, FenColumn, int32Column, NarrowColumn } from './growable.ts';
+import { BitColumn, FenColumn, int32Column, NarrowColumn, NibbleColumn } from './growable.ts';
 
 describe('columns', () => {
   it('grows a column and reads the fill value past the end', () => {
@@ -133,5 +133,37 @@ describe('columns', () => {
         },
       ),
     );
+  });
+});
+
+describe('NibbleColumn', () => {
+  it('holds codes in [fill, fill + 15] as a plain array would, reading fill where unwritten', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(5000), fc.integer({ min: -1, max: 14 })), { maxLength: 400, size: 'max' }),
+        (writes) => {
+          const column = new NibbleColumn(-1);
+          const model = new Map<number, number>();
+          for (const [index, value] of writes) {
+            column.set(index, value);
+            model.set(index, value);
+          }
+          for (const [index] of writes) {
+            for (const near of [index - 1, index, index + 1]) {
+              if (near >= 0) expect(column.get(near)).toBe(model.get(near) ?? -1);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a value it cannot hold', () => {
+    const column = new NibbleColumn(-1);
+    expect(() => column.set(0, 15)).toThrow(RangeError);
+    expect(() => column.set(0, -2)).toThrow(RangeError);
+    expect(() => column.set(0, 0.5)).toThrow(RangeError);
+    column.set(1, 14);
+    expect([column.get(0), column.get(1)]).toEqual([-1, 14]);
   });
 });

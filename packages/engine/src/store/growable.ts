@@ -65,6 +65,31 @@ export class GrowableColumn<T extends TypedArray> {
 
 export const int32Column = (fill = 0) => new GrowableColumn(Int32Array, fill);
 
+/**
+ * Small codes in four bits (issue 5, memory): an activity's type (−1 … 5) costs half a byte, not
+ * one. A cell holds value − fill (0–15), two to a byte, so an unwritten cell reads as `fill`; a
+ * value outside [fill, fill + 15] is refused (the codes it holds are the engine's own).
+ */
+export class NibbleColumn {
+  private readonly bytes = new GrowableColumn(Uint8Array);
+
+  constructor(private readonly fill = 0) {}
+
+  get(index: number): number {
+    const byte = this.bytes.get(index >>> 1);
+    return ((index & 1 ? byte >>> 4 : byte) & 15) + this.fill;
+  }
+
+  set(index: number, value: number): void {
+    const code = value - this.fill;
+    if (!Number.isInteger(code) || code < 0 || code > 15)
+      throw new RangeError(`NibbleColumn: ${value} is outside [${this.fill}, ${this.fill + 15}]`);
+    const at = index >>> 1;
+    const byte = this.bytes.get(at);
+    this.bytes.set(at, index & 1 ? (byte & 0x0f) | (code << 4) : (byte & 0xf0) | code);
+  }
+}
+
 /** What a {@link NarrowColumn} holds in two bytes, and in three: value − fill up to these. */
 const TWO_BYTES = 0xffff;
 const THREE_BYTES = 0xffffff;
