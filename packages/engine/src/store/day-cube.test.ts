@@ -111,6 +111,17 @@ function sums(cube: DayCube, key: number, from: number, to: number): number[] {
 }
 
 /** A cube of `width` with one day bucket of `row` for key 0 on July 1st. */
+/** The plain model's sum of three measures of `key` over [from, to] (reference: "key:day" → row). */
+function modelSum(reference: ReadonlyMap<string, number[]>, key: number, from: number, to: number): number[] {
+  const expected = [0, 0, 0];
+  for (const [at, row] of reference) {
+    const [k, day] = at.split(':').map(Number) as [number, number];
+    if (k !== key || day < from || day > to) continue;
+    for (let i = 0; i < 3; i++) expected[i]! += row[i]!;
+  }
+  return expected;
+}
+
 function cubeOf(width: number, row: number[]): DayCube {
   const cube = new DayCube(width);
   cube.addRow(0, JULY_1, row);
@@ -171,13 +182,7 @@ describe('DayCube', () => {
               [20_520, 20_690],
               [JULY_1, JULY_31],
             ] as const) {
-              const expected = [0, 0, 0];
-              for (const [at, row] of reference) {
-                const [k, day] = at.split(':').map(Number) as [number, number];
-                if (k !== key || day < from || day > to) continue;
-                for (let i = 0; i < 3; i++) expected[i]! += row[i]!;
-              }
-              expect(sums(cube, key, from, to)).toEqual(expected);
+              expect(sums(cube, key, from, to)).toEqual(modelSum(reference, key, from, to));
             }
           // Per measure: Int16 while every day's value of it was a whole number of two bytes, Int32
           // while of four, else Float64 for good (month totals: see the test of months in any order).
@@ -240,13 +245,7 @@ describe('DayCube', () => {
         ] as const;
         for (let key = 0; key <= 5; key++)
           for (const [from, to] of ranges) {
-            const expected = [0, 0, 0];
-            for (const [at, row] of reference) {
-              const [k, day] = at.split(':').map(Number) as [number, number];
-              if (k !== key || day < from || day > to) continue;
-              for (let i = 0; i < 3; i++) expected[i]! += row[i]!;
-            }
-            expect(sums(cube, key, from, to)).toEqual(expected);
+            expect(sums(cube, key, from, to)).toEqual(modelSum(reference, key, from, to));
           }
         expect(storages(cube)).toEqual(narrowest(writes, (w) => `${w.key}:${w.day}`, 3));
         expect(totalStorages(cube)).toEqual(narrowest(writes, (w) => `${w.key}:${monthOfDay(w.day)}`, 3));
