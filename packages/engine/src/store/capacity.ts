@@ -24,7 +24,7 @@ export function withHeadroom(used: number, minimum: number): number {
 /** Past this many cells an array grows by a quarter, not double. */
 const LARGE = 1 << 20;
 
-/** `length` grown (grown while small, by a quarter once large) until it reaches `minLength`, at least once. */
+/** `length` grown (doubled while small, by a quarter once large) until it reaches `minLength`, at least once. */
 export function grown(length: number, minLength: number): number {
   let next = Math.max(1, length);
   do next = next < LARGE ? next * 2 : next + (next >> 2);

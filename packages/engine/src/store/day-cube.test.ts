@@ -110,7 +110,6 @@ function sums(cube: DayCube, key: number, from: number, to: number): number[] {
   return Array.from(out);
 }
 
-/** A cube of `width` with one day bucket of `row` for key 0 on July 1st. */
 /** The plain model's sum of three measures of `key` over [from, to] (reference: "key:day" → row). */
 function modelSum(reference: ReadonlyMap<string, number[]>, key: number, from: number, to: number): number[] {
   const expected = [0, 0, 0];
@@ -122,6 +121,7 @@ function modelSum(reference: ReadonlyMap<string, number[]>, key: number, from: n
   return expected;
 }
 
+/** A cube of `width` with one day bucket of `row` for key 0 on July 1st. */
 function cubeOf(width: number, row: number[]): DayCube {
   const cube = new DayCube(width);
   cube.addRow(0, JULY_1, row);

@@ -207,8 +207,12 @@ export function formatBenchTable(result: BenchResult, targets: readonly Target[]
           ],
           ['visibility of a 1,000-order import', `${fmt(s.visibilityMs, 0)} ms`],
           [
-            'resident memory',
-            `${fmt(s.rssLoaded / 2 ** 20, 0)} MiB loaded, ${fmt(s.rssEmpty / 2 ** 20, 0)} MiB empty, ${fmt(s.bytesPerOrder, 0)} B per order`,
+            'resident memory after a full collection, without the young generation',
+            `${fmt(s.rssLoaded / 2 ** 20, 0)} MiB loaded, ${fmt(s.rssEmpty / 2 ** 20, 0)} MiB empty: ${fmt(s.bytesPerOrder, 1)} B per order, of which typed arrays ${fmt(s.arrayBytesPerOrder, 1)} B`,
+          ],
+          [
+            'resident memory right after the load',
+            `${fmt(s.rssUnderLoad / 2 ** 20, 0)} MiB (before collecting the requests' garbage)`,
           ],
           [
             'cold start',

@@ -2,8 +2,11 @@
  * Parts c–f of the bench against a real `attain serve` child process on the loaded database:
  * f cold start (spawn → first answered dashboard request: once building the fact store from the
  * database, then restarting from the snapshot the first start wrote), c dashboard latency under a fixed
- * load, d visibility of an import committed by another process, e resident bytes per order
- * (RSS after the load minus RSS of a server on an empty database, per order).
+ * load, d visibility of an import committed by another process, e resident bytes per order:
+ * the RSS of the loaded server after the load minus that of a server on an empty database, per
+ * order, both read after a full garbage collection and without V8's young generation
+ * (memory-probe.js), so that the difference is the data they hold, not the request garbage each
+ * happened to carry when read.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +20,14 @@ import type { BenchOptions } from './bench-options.ts';
 import { PROBE_ID_PREFIX, removeProbeRows } from './bench-stores.ts';
 import { moneyToFen } from './bulk-load.ts';
 import { type LoadResult, runFixedRate } from './load-generator.ts';
-import { type BenchServer, getJson, residentBytes, signIn, startBenchServer } from './server-process.ts';
+import {
+  type BenchServer,
+  type CollectedMemory,
+  getJson,
+  residentBytes,
+  signIn,
+  startBenchServer,
+} from './server-process.ts';
 
 const run = promisify(execFile);
 const PERIOD = 'period=2025&asOf=2025-12-31';
@@ -32,9 +42,17 @@ export interface ServePhase {
   readonly firstStartMs: number;
   readonly load: LoadResult;
   readonly visibilityMs: number;
+  /**
+   * Resident bytes after a full collection, without V8's young generation: of a server on an empty
+   * database, and of this one after the load.
+   */
   readonly rssEmpty: number;
   readonly rssLoaded: number;
+  /** This server's resident bytes right after the load, before any collection (for the record). */
+  readonly rssUnderLoad: number;
   readonly bytesPerOrder: number;
+  /** Of those, the typed arrays' (ArrayBuffer) bytes per order: the fact store's columns. */
+  readonly arrayBytesPerOrder: number;
 }
 
 /** The dashboard a manager opens: KPI cards at four levels, the trend and the drill-down. */
@@ -61,18 +79,32 @@ async function repRevenue(server: BenchServer): Promise<number> {
   return moneyToFen(card?.actual ?? '0');
 }
 
-/** RSS of a server with an empty store: same code, same dialect, nothing loaded. */
-async function emptyServerRss(config: DatabaseConfig, place: { dir: string; postgresUrl: string | null }) {
+/** Memory of a server with an empty store (same code, same dialect, nothing loaded). */
+async function emptyServerMemory(
+  config: DatabaseConfig,
+  place: { dir: string; postgresUrl: string | null },
+): Promise<CollectedMemory> {
   const empty = await freshDatabase(config.dialect, 'empty', place);
   const server = await startBenchServer(empty, 60_000);
   try {
     await signIn(server);
     await getJson(server, `/dashboard/kpis?${PERIOD}`);
-    return residentBytes(server.pid);
+    return await server.collectedMemory();
   } finally {
     await server.stop();
     await dropDatabase(empty, place.postgresUrl);
   }
+}
+
+/** What a collected server holds: its resident set without the (empty) young generation. */
+const heldBytes = (memory: CollectedMemory) => memory.residentBytes - memory.youngGeneration;
+
+/** c's load: a warm-up at the same rate, not counted, then the measured run. */
+async function dashboardLoad(server: BenchServer, options: BenchOptions) {
+  const urls = dashboardPaths().map((p) => `${server.url}/api/v1${p}`);
+  const headers = { cookie: server.cookie };
+  await runFixedRate({ urls, headers, rate: options.rate, seconds: 2 });
+  return runFixedRate({ urls, headers, rate: options.rate, seconds: options.seconds });
 }
 
 /** Waits until the server has worked off requests still queued from the load (aborted ones too). */
@@ -136,7 +168,7 @@ export interface StartedServer {
   readonly server: BenchServer;
   readonly coldStartMs: number;
   readonly firstStartMs: number;
-  readonly rssEmpty: number;
+  readonly empty: CollectedMemory;
 }
 
 /** Spawns `attain serve`, signs in and waits for the first dashboard answer; ms since spawn. */
@@ -168,9 +200,9 @@ export async function startServed(
   place: { dir: string; postgresUrl: string | null },
   log: (line: string) => void,
 ): Promise<StartedServer> {
-  const rssEmpty = await emptyServerRss(config, place);
+  const empty = await emptyServerMemory(config, place);
   log(
-    `empty server: ${(rssEmpty / 2 ** 20).toFixed(0)} MiB resident; starting the server on ${config.dialect}`,
+    `empty server: ${(heldBytes(empty) / 2 ** 20).toFixed(0)} MiB resident after a collection; starting the server on ${config.dialect}`,
   );
   const snapshot = snapshotFileOf(config);
   if (snapshot) fs.rmSync(snapshot, { force: true });
@@ -185,7 +217,7 @@ export async function startServed(
   log(
     `cold start ${(restart.ms / 1000).toFixed(1)} s (listening after ${(restart.server.listenMs / 1000).toFixed(1)} s; store restored from ${snapshot})`,
   );
-  return { server: restart.server, coldStartMs: restart.ms, firstStartMs: first.ms, rssEmpty };
+  return { server: restart.server, coldStartMs: restart.ms, firstStartMs: first.ms, empty };
 }
 
 /** c, d, e on a started server; stops it and removes the probe's rows afterwards. */
@@ -198,14 +230,15 @@ export async function runServePhase(
 ): Promise<ServePhase> {
   const { server } = started;
   try {
-    const urls = dashboardPaths().map((p) => `${server.url}/api/v1${p}`);
-    const headers = { cookie: server.cookie };
-    // Warm-up at the same rate, not counted.
-    await runFixedRate({ urls, headers, rate: options.rate, seconds: 2 });
-    const load = await runFixedRate({ urls, headers, rate: options.rate, seconds: options.seconds });
+    const load = await dashboardLoad(server, options);
     log(`load: p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms`);
-    const rssLoaded = residentBytes(server.pid);
+    const rssUnderLoad = residentBytes(server.pid);
     await settle(server);
+    const loaded = await server.collectedMemory();
+    const { empty } = started;
+    log(
+      `resident ${(heldBytes(loaded) / 2 ** 20).toFixed(0)} MiB after a collection, without the young generation (${(rssUnderLoad / 2 ** 20).toFixed(0)} MiB right after the load)`,
+    );
     const visibilityMs = await measureVisibility(server, config, data, options.dir);
     log(`visibility ${visibilityMs.toFixed(0)} ms`);
     return {
@@ -214,9 +247,11 @@ export async function runServePhase(
       firstStartMs: started.firstStartMs,
       load,
       visibilityMs,
-      rssEmpty: started.rssEmpty,
-      rssLoaded,
-      bytesPerOrder: (rssLoaded - started.rssEmpty) / options.orders,
+      rssEmpty: heldBytes(empty),
+      rssLoaded: heldBytes(loaded),
+      rssUnderLoad,
+      bytesPerOrder: (heldBytes(loaded) - heldBytes(empty)) / options.orders,
+      arrayBytesPerOrder: (loaded.arrayBuffers - empty.arrayBuffers) / options.orders,
     };
   } finally {
     await server.stop();

@@ -1,7 +1,8 @@
 /**
  * A real `attain serve` child process for the bench: started on a database, signed in as the
  * admin (POST /api/v1/setup on a fresh database, else /auth/login), with its resident memory
- * read from /proc.
+ * read from /proc, or measured after a full garbage collection by the preloaded memory probe
+ * (memory-probe.js, over the child's IPC channel).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ export const ATTAIN_BIN = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../bin/attain.js',
 );
+const MEMORY_PROBE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'memory-probe.js');
 const WRITE_HEADERS = { 'content-type': 'application/json', 'x-attain-request': '1' };
 const ADMIN = { login: 'bench', password: 'bench-password-1', displayName: 'Bench' };
 
@@ -24,15 +26,37 @@ export interface BenchServer {
   readonly listenMs: number;
   readonly spawnedAt: number;
   cookie: string;
+  /** The server's memory after a full garbage collection, once its resident set has settled. */
+  collectedMemory(): Promise<CollectedMemory>;
   stop(): Promise<void>;
+}
+
+/** What the memory probe answers (bytes). */
+export interface CollectedMemory {
+  readonly residentBytes: number;
+  /** V8's young generation (committed): empty after the collection, sized by the allocation rate. */
+  readonly youngGeneration: number;
+  readonly heapTotal: number;
+  readonly heapUsed: number;
+  readonly arrayBuffers: number;
 }
 
 export function startBenchServer(config: DatabaseConfig, timeoutMs: number): Promise<BenchServer> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=16384', ATTAIN_BIN, ...databaseArgs(config), 'serve', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--max-old-space-size=16384',
+      '--expose-gc',
+      '--import',
+      MEMORY_PROBE,
+      ATTAIN_BIN,
+      ...databaseArgs(config),
+      'serve',
+      '--port',
+      '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   let output = '';
   return new Promise((resolve, reject) => {
@@ -58,6 +82,7 @@ export function startBenchServer(config: DatabaseConfig, timeoutMs: number): Pro
         listenMs: performance.now() - spawnedAt,
         spawnedAt,
         cookie: '',
+        collectedMemory: () => collectedMemory(child),
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
@@ -73,6 +98,25 @@ export function startBenchServer(config: DatabaseConfig, timeoutMs: number): Pro
           }),
       });
     });
+  });
+}
+
+function collectedMemory(child: ChildProcess): Promise<CollectedMemory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('the memory probe did not answer within 60 s'));
+    }, 60_000);
+    const onMessage = (message: unknown) => {
+      const answer = message as { type?: string; collected?: boolean } & CollectedMemory;
+      if (answer?.type !== 'attain-bench-memory') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      if (!answer.collected) reject(new Error('the memory probe could not collect garbage (no --expose-gc)'));
+      else resolve(answer);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'attain-bench-memory' });
   });
 }
 
