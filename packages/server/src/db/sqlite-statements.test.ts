@@ -1,7 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEPT_STATEMENTS, keepingWriteStatements } from './sqlite-statements.ts';
+import { eachRowOf, KEPT_STATEMENTS, keepingWriteStatements } from './sqlite-statements.ts';
 
 describe('keepingWriteStatements', () => {
   let kysely: Kysely<unknown> | null = null;
@@ -47,5 +47,25 @@ describe('keepingWriteStatements', () => {
     await run(insert(KEPT_STATEMENTS));
     expect(compiled.get(insert(0))).toBe(2);
     expect(compiled.get(insert(KEPT_STATEMENTS))).toBe(1);
+  });
+
+  it('runs a marked statement once per row of its parameters, its changes summed', async () => {
+    const { compiled, run } = open();
+    await run('create table t (id integer primary key, v text)');
+    const insert = `${eachRowOf(2)}insert into t (id, v) values (?, ?) on conflict (id) do nothing`;
+    expect(Number((await run(insert, [1, 'a', 2, 'b', 3, 'c'])).numAffectedRows)).toBe(3);
+    // Row 2 is stored already: only rows 4 and 5 change anything.
+    expect(Number((await run(insert, [2, 'x', 4, 'd', 5, 'e'])).numAffectedRows)).toBe(2);
+    const rows = (await run('select id, v from t order by id')).rows;
+    expect(rows).toEqual([
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+      { id: 3, v: 'c' },
+      { id: 4, v: 'd' },
+      { id: 5, v: 'e' },
+    ]);
+    expect(compiled.get(insert)).toBe(1);
+    await expect(run(insert, [6, 'f', 7])).rejects.toThrow('3 parameters are not rows of 2');
+    expect((await run('select count(*) as n from t')).rows).toEqual([{ n: 5 }]);
   });
 });

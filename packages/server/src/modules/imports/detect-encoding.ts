@@ -3,6 +3,7 @@
  * Chinese Windows writes. A strict UTF-8 decode of the first non-ASCII text decides: GB18030
  * text is almost never valid UTF-8, while UTF-8 always is.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { AppError } from '../../errors.ts';
@@ -59,11 +60,15 @@ export async function detectFileEncoding(filePath: string): Promise<DetectedEnco
     for (let position = 0; ; position += SCAN_CHUNK_BYTES) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) return 'utf-8';
-      const first = firstNonAscii(chunk.subarray(0, bytesRead));
+      const read = chunk.subarray(0, bytesRead);
+      // A native check first (simdutf): most files are ASCII for megabytes, and the latin1 string
+      // and search below cost ~5 ns a byte, ~16 ms of a 3 MB orders file's import.
+      if (isAscii(read)) continue;
+      const first = firstNonAscii(read);
       if (first < 0) continue;
       const window = Buffer.alloc(DETECTION_WINDOW_BYTES);
-      const read = await handle.read(window, 0, window.length, position + first);
-      return encodingOfSample(window.subarray(0, read.bytesRead), read.bytesRead < window.length);
+      const sample = await handle.read(window, 0, window.length, position + first);
+      return encodingOfSample(window.subarray(0, sample.bytesRead), sample.bytesRead < window.length);
     }
   } finally {
     await handle.close();

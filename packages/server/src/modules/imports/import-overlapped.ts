@@ -18,7 +18,7 @@ import type { SourceCheck } from './check-source.ts';
 import { failedReport, type ProgressReporter } from './import-progress.ts';
 import type { ImportReport } from './import-types.ts';
 import type { TableFile } from './read-table.ts';
-import { loadStoredIdPages, resolveIds } from './stored-facts.ts';
+import { completeIdsFor, loadStoredIdPages, resolveIds } from './stored-facts.ts';
 import { startValidation, type ValidationRun, validationThreadFree } from './validation-thread.ts';
 import { type BatchWriter, createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -62,7 +62,11 @@ export async function importOverlapped(
 ): Promise<ImportReport> {
   const { actor } = options;
   progress.report('reading', 0, true);
-  const stored = await loadStoredIdPages(db.kysely, spec, options.completeIdsUpTo);
+  const stored = await loadStoredIdPages(
+    db.kysely,
+    spec,
+    completeIdsFor(file.totalBytes, options.completeIdsUpTo),
+  );
   progress.report('validating', 0, true);
   try {
     const counts = await importTransaction(db, async (trx): Promise<WriteCounts> => {

@@ -29,7 +29,7 @@ import type { ImportProgress, ImportReport, NormalizedRow } from './import-types
 import { KeptRows, type MemoryBound } from './kept-rows.ts';
 import { openTableFile } from './read-table.ts';
 import { type OpenPass, recordPasses, tableFilePasses } from './source-rows.ts';
-import { loadStoredFacts, resolveIds } from './stored-facts.ts';
+import { completeIdsFor, loadStoredFacts, resolveIds } from './stored-facts.ts';
 import { validateRow } from './validate-row.ts';
 import { type BatchWriter, createBatchWriter, type WriteCounts } from './write-batches.ts';
 
@@ -124,7 +124,7 @@ async function runImport(
   const progress = new ProgressReporter(options.onProgress, totalBytes);
   const report = newReport(spec, options);
   progress.report('reading', 0, true);
-  const stored = await loadStoredFacts(db.kysely, spec, options.completeIdsUpTo);
+  const stored = await loadStoredFacts(db.kysely, spec, completeIdsFor(totalBytes, options.completeIdsUpTo));
 
   // Pass 1: validate everything before writing anything (contract §1: atomic import).
   const kept = new KeptRows(options.memoryBound);

@@ -6,14 +6,14 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { ENTITIES, type EntityName, type EntitySpec } from '../entities/entities.ts';
-import { type IdPages, idSetOf } from './id-pages.ts';
+import { type IdLookup, type IdPages, idSetOf, StoredIds } from './id-pages.ts';
 
 export interface StoredFacts {
   /**
    * Stored ids of every entity the imported entity refers to (itself included). For an entity
    * in {@link partial}, only the ids looked up so far (see {@link resolveIds}); the set grows.
    */
-  readonly ids: ReadonlyMap<EntityName, Set<string>>;
+  readonly ids: ReadonlyMap<EntityName, IdLookup>;
   /**
    * Entities with more stored ids than are loaded up front ({@link COMPLETE_IDS_UP_TO}): the
    * file's references to them are looked up a chunk of rows at a time instead.
@@ -29,6 +29,32 @@ export interface StoredFacts {
  * only about the ids the file names, so a daily file of 1,000 payments does not load 10M order ids.
  */
 export const COMPLETE_IDS_UP_TO = 200_000;
+
+/** A table of up to this many ids is loaded whole for any file (~3 ms). */
+const SMALL_TABLE = 10_000;
+/** The fewest bytes a CSV row that names an id takes (`O000000043,R003658,0.6` takes 23). */
+const MIN_ROW_BYTES = 16;
+
+/**
+ * How many ids of a referenced table are worth loading whole for a file of `bytes`: a row names
+ * at most one id per column, so a table with several times more ids than the file can have rows
+ * is asked only about the ids the file names. Loading 50,000 order ids and the set over them was
+ * a third of a 5,000-row order_credits import, which names 2,400 of them (docs/performance.md,
+ * import). An XLSX file is compressed and may have more rows than this reckons; it is then asked
+ * about its ids too, which gives the same result.
+ */
+export function completeIdsFor(bytes: number | undefined, upTo = COMPLETE_IDS_UP_TO): number {
+  if (bytes === undefined) return upTo;
+  return Math.min(upTo, Math.max(SMALL_TABLE, 4 * Math.ceil(bytes / MIN_ROW_BYTES)));
+}
+
+/** Whether a table has more than `count` rows, without reading them (one index walk). */
+async function hasMoreThan(db: Kysely<Database>, table: string, count: number): Promise<boolean> {
+  const { rows } = await sql<{
+    id: string;
+  }>`select id from ${sql.table(table)} order by id limit 1 offset ${count}`.execute(db);
+  return rows.length > 0;
+}
 
 /** The entities whose ids a file of `spec` may refer to. Goals' scope is a unit or a person. */
 export function referencedEntities(spec: EntitySpec): EntityName[] {
@@ -87,6 +113,8 @@ async function loadIdPages(
   const pages: string[] = [];
   let count = 0;
   let after: string | null = null;
+  // Reading upTo + 1 ids only to find there are too many costs more than counting past them.
+  if (Number.isFinite(upTo) && (await hasMoreThan(db, ENTITIES[entity].table, upTo))) return null;
   for (;;) {
     const size = Math.min(pageSize, upTo - count + 1);
     const page = await idPage(db, ENTITIES[entity].table, after, size);
@@ -186,11 +214,13 @@ export async function loadStoredFacts(
   completeUpTo = COMPLETE_IDS_UP_TO,
 ): Promise<StoredFacts> {
   const stored = await loadStoredIdPages(db, spec, completeUpTo);
-  const ids = new Map<EntityName, Set<string>>();
+  const ids = new Map<EntityName, IdLookup>();
   for (const [entity, pages] of stored.ids)
     ids.set(
       entity,
-      entity === spec.name && stored.hierarchy.size > 0 ? new Set(stored.hierarchy.keys()) : idSetOf(pages),
+      entity === spec.name && stored.hierarchy.size > 0
+        ? new Set(stored.hierarchy.keys())
+        : new StoredIds(pages),
     );
   return { ids, partial: stored.partial, hierarchy: stored.hierarchy };
 }

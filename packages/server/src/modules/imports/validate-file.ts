@@ -14,6 +14,7 @@ import {
   parseDecimal,
 } from './decimal-text.ts';
 import { findCycles, rootsOf } from './hierarchy.ts';
+import type { IdLookup } from './id-pages.ts';
 import type { ImportError, NormalizedRow, SourceRow } from './import-types.ts';
 import { HIERARCHY_COLUMN, type StoredFacts } from './stored-facts.ts';
 import { type RowCheck, validateRow } from './validate-row.ts';
@@ -65,7 +66,7 @@ export class FileValidator {
   private readonly references: readonly {
     readonly column: string;
     readonly entity: EntityName;
-    readonly stored: ReadonlySet<string> | undefined;
+    readonly stored: IdLookup | undefined;
   }[];
   /** Rows of closed opportunities without `won` (accepted as lost, with a warning). */
   private readonly closedWithoutWon: number[] = [];

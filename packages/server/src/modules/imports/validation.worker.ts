@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
 import { ENTITIES, type EntityName } from '../entities/entities.ts';
 import { checkSource } from './check-source.ts';
-import { idSetOf } from './id-pages.ts';
+import { StoredIds } from './id-pages.ts';
 import type { NormalizedRow } from './import-types.ts';
 import { openTableFile } from './read-table.ts';
 import { tableFilePasses } from './source-rows.ts';
@@ -68,7 +68,7 @@ async function run(job: ValidationJob): Promise<void> {
   try {
     const spec = ENTITIES[job.entity];
     const stored: StoredFacts = {
-      ids: new Map(job.storedIds.map(([entity, pages]) => [entity, idSetOf(pages)])),
+      ids: new Map(job.storedIds.map(([entity, pages]) => [entity, new StoredIds(pages)])),
       partial: new Set(job.partial),
       hierarchy: new Map(job.hierarchy),
     };

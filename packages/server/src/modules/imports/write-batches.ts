@@ -144,6 +144,8 @@ function creditsWriter(db: AnyDb, dryRun: boolean, rev: Revision): BatchWriter {
       stored.set(row.order_id, list);
     }
     const replaced: string[] = [];
+    // Only orders that had credits have rows to delete (a first import of credits has none).
+    const superseded: string[] = [];
     for (const order of orders) {
       const credits = byOrder.get(order) ?? [];
       const before = stored.get(order);
@@ -151,11 +153,15 @@ function creditsWriter(db: AnyDb, dryRun: boolean, rev: Revision): BatchWriter {
       else if (creditsSignature(before) === creditsSignature(credits)) {
         counts.unchanged += credits.length;
         continue;
-      } else counts.updated += credits.length;
+      } else {
+        counts.updated += credits.length;
+        superseded.push(order);
+      }
       replaced.push(order);
     }
     if (dryRun || replaced.length === 0) return;
-    await db.deleteFrom('order_credits').where('order_id', 'in', replaced).execute();
+    if (superseded.length > 0)
+      await db.deleteFrom('order_credits').where('order_id', 'in', superseded).execute();
     const values = replaced.flatMap((order) =>
       (byOrder.get(order) ?? []).map((c) => ({
         order_id: order,
