@@ -131,14 +131,17 @@ test('the rep proposes again and the manager approves', async ({ browser }) => {
 test('finance locks a quarter: a change then needs a reason; unlocking lifts it', async ({ browser }) => {
   const finance = await openGoals(browser, 'F001', false); // the whole company's grid: not needed here
   await finance.getByRole('tab', { name: '锁定' }).click();
+  const locksTable = finance.getByTestId('locks-table');
+  await expect(locksTable).toContainText('暂无锁定期间'); // the locks have loaded: the form will not re-render under us
+  const periodField = finance.locator('.ant-form-item').filter({ has: finance.getByLabel('期间') });
   await finance.getByLabel('期间').click();
   await finance.locator(`.ant-select-item-option[title="${QUARTER}"]`).click();
+  await expect(periodField).toContainText(QUARTER); // the choice took (the dropdown lives outside the field)
   await finance.getByLabel('原因').fill('一季度目标已签字');
+  await expect(finance.getByLabel('原因')).toHaveValue('一季度目标已签字');
   await finance.getByRole('button', { name: /锁定$/ }).click();
-  const lockRow = finance
-    .getByTestId('locks-table')
-    .locator('tbody tr.ant-table-row')
-    .filter({ hasText: QUARTER });
+  await expect(finance.getByText(`${QUARTER} 已锁定`)).toBeVisible();
+  const lockRow = locksTable.locator('tbody tr.ant-table-row').filter({ hasText: QUARTER });
   await expect(lockRow).toContainText('F001');
   await expect(lockRow).toContainText('一季度目标已签字');
 
