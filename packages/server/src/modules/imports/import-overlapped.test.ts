@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, describeDb, type TestDb } from '../../../test/db.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { ENTITIES } from '../entities/entities.ts';
-import { dumpTables, seedCompany, useTempDir, writeCsv } from './fixtures/files.ts';
+import { dumpTables, importOk, seedCompany, useTempDir, writeCsv } from './fixtures/files.ts';
 import { type ImportProgress, importFile } from './import.service.ts';
 import { OVERLAP_MIN_BYTES, usesValidationThread } from './import-overlapped.ts';
 import type { TableFile } from './read-table.ts';
+import { completeIdsFor } from './stored-facts.ts';
 
 const HEADER = ['id', 'date', 'rep_id', 'customer_id', 'product_id', 'amount', 'cost'];
 const orders = (prefix: string, n: number) => [
@@ -201,5 +203,38 @@ describeDb('references to a table too large to load: looked up by the ids the fi
       completeIdsUpTo: 0,
     });
     expect(report).toMatchObject({ ok: true, rows: 2500, inserted: 2500 });
+  });
+});
+
+describeDb('a small file against a table past the whole-load bound, with the default options', () => {
+  const tmp = useTempDir();
+  const seeded = useSeededCompany();
+  const CUSTOMERS = 10_100; // past the 10,000 ids any file may load whole (stored-facts.ts)
+
+  beforeAll(async () => {
+    const more = Array.from({ length: CUSTOMERS - 1 }, (_, i) => ({
+      id: `C${String(i + 2).padStart(5, '0')}`,
+      name: `客户${i + 2}`,
+    }));
+    await importOk(seeded.db, 'customers', more);
+  }, 60_000);
+
+  it('looks the file’s customers up and names the unknown one, on both paths', async () => {
+    const rows = [
+      HEADER,
+      ['PB1', '2026-04-02', 'R1', 'C00002', 'P1', '10.00', ''],
+      ['PB2', '2026-04-02', 'R1', 'C-NOBODY', 'P1', '10.00', ''],
+      ['PB3', '2026-04-02', 'R1', `C${CUSTOMERS}`, 'P1', '10.00', ''],
+    ];
+    const file = writeCsv(tmp.dir, rows);
+    expect(completeIdsFor(statSync(file).size)).toBeLessThan(CUSTOMERS); // the lookup path, not the whole table
+    const base = { entity: 'orders', actor: SYSTEM_ACTOR, source: 'b.csv' } as const;
+    for (const validationThread of ['never', 'always'] as const) {
+      const report = await importFile(seeded.db, file, { ...base, validationThread });
+      expect(report.errors.map((e) => [e.row, e.column, e.value])).toEqual([[3, 'customer_id', 'C-NOBODY']]);
+    }
+    rows.splice(2, 1);
+    const fixed = await importFile(seeded.db, writeCsv(tmp.dir, rows), base);
+    expect(fixed).toMatchObject({ ok: true, rows: 2, inserted: 2 });
   });
 });
