@@ -45,7 +45,10 @@ export async function runFixedRate(options: {
   const start = performance.now();
   const due = (i: number) => start + (i * 1000) / options.rate;
   const deadline = due(total) + (options.graceSeconds ?? 10) * 1000;
-  const abort = new AbortController();
+  // One controller per request, not one shared signal: fetch adds a listener to its signal and
+  // keeps it past the response, so 6,000 requests on one signal piled up listeners (and Node's
+  // MaxListenersExceededWarning) through the run. At the deadline, the open ones are aborted.
+  const open = new Set<AbortController>();
   const record = (url: string, latency: number) => {
     latencies.push(latency);
     const list = byUrl.get(url) ?? [];
@@ -55,16 +58,19 @@ export async function runFixedRate(options: {
 
   const fire = async (i: number) => {
     const url = options.urls[i % options.urls.length] as string;
+    const controller = new AbortController();
+    open.add(controller);
     inFlight++;
     try {
-      const response = await fetch(url, { headers: options.headers, signal: abort.signal });
+      const response = await fetch(url, { headers: options.headers, signal: controller.signal });
       await response.arrayBuffer();
       if (response.status !== 200) errors++;
     } catch {
-      if (abort.signal.aborted) dropped++;
+      if (controller.signal.aborted) dropped++;
       else errors++;
     } finally {
       inFlight--;
+      open.delete(controller);
     }
     record(url, performance.now() - due(i));
   };
@@ -74,7 +80,7 @@ export async function runFixedRate(options: {
     const tick = () => {
       const now = performance.now();
       if (now > deadline) {
-        abort.abort();
+        for (const controller of open) controller.abort();
         for (; next < total; next++) {
           dropped++;
           record(options.urls[next % options.urls.length] as string, now - due(next));
