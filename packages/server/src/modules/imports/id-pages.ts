@@ -7,12 +7,16 @@
  */
 export type IdPages = readonly string[];
 
-/** The ids of every page, as one set. */
-export function idSetOf(pages: IdPages): Set<string> {
-  const ids = new Set<string>();
-  for (const page of pages) for (const id of JSON.parse(page) as string[]) ids.add(id);
+/** The ids of every page, in page order. */
+function idsOf(pages: IdPages): string[] {
+  if (pages.length === 1) return JSON.parse(pages[0] as string) as string[];
+  const ids: string[] = [];
+  for (const page of pages) for (const id of JSON.parse(page) as string[]) ids.push(id);
   return ids;
 }
+
+/** The ids of every page, as one set. */
+export const idSetOf = (pages: IdPages): Set<string> => new Set(idsOf(pages));
 
 /** What pass 1 asks of an entity's stored ids; `add` records an id found stored later. */
 export interface IdLookup {
@@ -33,7 +37,7 @@ export class StoredIds implements IdLookup {
   private readonly others: Set<string>;
 
   constructor(pages: IdPages) {
-    const ids = pages.length === 1 ? (JSON.parse(pages[0] as string) as string[]) : parseAll(pages);
+    const ids = idsOf(pages);
     const increasing = ids.every((id, i) => i === 0 || (ids[i - 1] as string) < id);
     this.sorted = increasing ? ids : [];
     this.others = increasing ? new Set() : new Set(ids);
@@ -56,10 +60,4 @@ export class StoredIds implements IdLookup {
   add(id: string): void {
     if (!this.has(id)) this.others.add(id);
   }
-}
-
-function parseAll(pages: IdPages): string[] {
-  const ids: string[] = [];
-  for (const page of pages) for (const id of JSON.parse(page) as string[]) ids.push(id);
-  return ids;
 }
